@@ -1,0 +1,16 @@
+# Every third-party dependency, found once, from Debian's packages (scripts/install_deps.sh).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(tl-expected 1.0 REQUIRED)          # tl::expected
+find_package(fmt 9 REQUIRED)                    # fmt::fmt
+find_package(spdlog 1.10 REQUIRED)              # spdlog::spdlog
+find_package(nlohmann_json 3.11 REQUIRED)       # nlohmann_json::nlohmann_json
+find_package(CLI11 2.1 REQUIRED)                # CLI11::CLI11
+
+if(ASSAY_BUILD_TESTS OR ASSAY_BUILD_FUZZERS)
+  find_package(GTest 1.12 REQUIRED)             # GTest::gtest GTest::gmock
+  include(GoogleTest)
+endif()
+if(ASSAY_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)              # benchmark::benchmark
+endif()

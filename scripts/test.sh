@@ -1,0 +1,25 @@
+#!/bin/sh
+# The whole test suite, exactly as CI runs it (.ci/run calls this). On a fresh Debian 12 machine
+# it installs what the tests need first. Takes about 30 minutes on 2 cores.
+#   FUZZ_SECONDS=N   seconds of real fuzzing per target (default 15)
+set -eu
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+step() { echo; echo "== $* ($(( $(date +%s) - start ))s)"; }
+
+step "dependencies"
+scripts/install_deps.sh --test
+scripts/install_node_deps.sh
+
+step "static checks"
+scripts/format.sh --check
+scripts/check_layering.sh
+scripts/check_banned.sh
+
+step "build and test under ASan + UBSan (preset ci)"
+cmake --workflow --preset ci
+
+step "fuzzing (clang-14 libFuzzer, preset fuzz)"
+scripts/fuzz_smoke.sh "${FUZZ_SECONDS:-15}"
+
+step "done"

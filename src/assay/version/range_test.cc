@@ -1,0 +1,2 @@
+// Placeholder; TODO(#2): tests.
+#include <gtest/gtest.h>
