@@ -14,3 +14,12 @@ endif()
 if(ASSAY_BUILD_BENCHMARKS)
   find_package(benchmark REQUIRED)              # benchmark::benchmark
 endif()
+
+find_package(OpenSSL 3.0 REQUIRED)              # OpenSSL::Crypto OpenSSL::SSL
+pkg_check_modules(GPGME REQUIRED IMPORTED_TARGET gpgme)          # PkgConfig::GPGME
+find_package(CURL REQUIRED)                     # CURL::libcurl
+find_package(simdjson 3 REQUIRED)               # simdjson::simdjson
+find_package(pugixml 1.13 REQUIRED)             # pugixml::pugixml
+find_package(LibArchive 3.6 REQUIRED)           # LibArchive::LibArchive
+find_package(yaml-cpp REQUIRED)                 # yaml-cpp
+find_package(SQLite3 REQUIRED)                  # SQLite::SQLite3
