@@ -1,0 +1,28 @@
+#!/bin/sh
+# A short tour of Assay on the bundled example data; quickstart.sh runs it after building.
+#   scripts/tour.sh [path/to/assay]
+set -eu
+cd "$(dirname "$0")/.."
+ASSAY=${1:-build/release/apps/cli/assay}
+
+show() {
+  printf '\n$ assay'
+  for arg in "$@"; do printf " '%s'" "$arg"; done
+  printf '\n'
+  "$ASSAY" "$@" || echo "(exit status $?)"
+}
+
+echo "== Versions: each ecosystem's own ordering (one wrong answer hides a vulnerability)"
+show version compare PyPI 1.0.dev1 1.0a1
+show version compare Debian 1:1.2.3~rc1-1 1:1.2.3-1
+show version compare Maven 1.0-SNAPSHOT 1.0
+show version compare Go v1.2.4-0.20230101000000-abcdefabcdef v1.2.4
+show version contains npm '^1.2.0 || >=2.1.0 <3' 2.5.1
+show version contains PyPI '>=1.0,!=1.5.*,<2' 1.5.2
+printf '\n$ assay version compare RubyGems --batch < examples/versions/rubygems-pairs.tsv\n'
+"$ASSAY" version compare RubyGems --batch < examples/versions/rubygems-pairs.tsv || true
+
+echo
+echo "== Package URLs: the identity Assay matches on"
+show purl parse 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar'
+show purl parse 'pkg:npm/%40angular/core@16.2.0'
