@@ -17,6 +17,7 @@ endif()
 
 find_package(OpenSSL 3.0 REQUIRED)              # OpenSSL::Crypto OpenSSL::SSL
 pkg_check_modules(GPGME REQUIRED IMPORTED_TARGET gpgme)          # PkgConfig::GPGME
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)              # PkgConfig::RE2 (linear-time regex)
 find_package(CURL REQUIRED)                     # CURL::libcurl
 find_package(simdjson 3 REQUIRED)               # simdjson::simdjson
 find_package(pugixml 1.13 REQUIRED)             # pugixml::pugixml
