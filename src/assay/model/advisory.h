@@ -42,6 +42,9 @@ struct AffectedPackage {
   std::string database_specific_json;
   // For GIT ranges: the repository.
   std::vector<std::string> repositories;
+  // CPEs naming the product (CSAF product identification helpers); used only for opt-in CPE
+  // matching.
+  std::vector<std::string> cpes;
 };
 
 struct Advisory {
