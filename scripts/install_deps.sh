@@ -18,7 +18,7 @@ BUILD_PKGS="build-essential cmake ninja-build pkg-config git ca-certificates \
 # Reference implementations for the differential version tests (see tests/differential/README.md).
 TEST_PKGS="dpkg rpm python3 python3-packaging php-cli php-composer-semver ruby \
   libmaven3-core-java default-jdk-headless golang-go golang-golang-x-mod-dev \
-  librust-semver-dev"
+  librust-semver-dev libdpkg-dev golang-github-knqyf263-go-apk-version-dev"
 
 PKGS="$BUILD_PKGS"
 if [ "${1:-}" = "--test" ]; then
