@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 RUNNERS = HERE / "runners"
 sys.path.insert(0, str(HERE))
+sys.dont_write_bytecode = True  # keep the source tree clean
 import generate  # noqa: E402  (beside this file)
 
 SKIP = 77
