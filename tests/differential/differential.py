@@ -361,7 +361,7 @@ SCHEMES: Dict[str, SchemeConfig] = {
                                               "golang-github-knqyf263-go-apk-version-dev",
                                               "go-apk-version (a Go port of apk-tools), "
                                               "built offline with go", weak=True),
-                           anchors=[("1.0_rc1", "1.0", "-1"), ("1.0-r1", "1.0-r2", "-1")]),
+                           anchors=[("1.0_alpha", "1.0_beta", "-1"), ("1.0-r1", "1.0-r2", "-1")]),
 }
 
 
