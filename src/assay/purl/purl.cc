@@ -1,14 +1,438 @@
-// Package URLs. TODO(#2): implement.
+// Package URLs: parsing (purl-spec "how to parse", with URL semantics for '?' and '#'), building
+// from components, per-type normalisation and canonical printing.
 #include "assay/purl/purl.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "assay/core/limits.h"
+#include "assay/core/strings.h"
+#include "assay/core/utf8.h"
+#include "assay/purl/internal/case_mapping.h"
+#include "assay/purl/internal/percent.h"
+#include "assay/purl/internal/type_rules.h"
 
 namespace assay::purl {
 
-std::string Purl::to_string() const {
-  return "pkg:" + type + "/" + name;
+namespace {
+
+using internal::percent_decode_append;
+using internal::percent_encode_append;
+
+// Above this input size the canonical form is measured, since percent-encoding (and lower-casing
+// U+0130) can make it several times longer than the input.
+constexpr std::size_t kMeasureCanonicalAbove = kMaxPurlBytes / 8;
+
+Error invalid(std::string message) {
+  return Error{ErrorCode::kInvalidInput, std::move(message), {}};
 }
 
-Result<Purl> parse(std::string_view text) {
-  return fail(ErrorCode::kUnsupported, "purl parsing is not implemented yet", std::string(text));
+bool is_type_char(char c) {
+  return is_ascii_alnum(c) || c == '.' || c == '-';
+}
+
+bool is_key_char(char c) {
+  return is_ascii_lower(c) || is_ascii_digit(c) || c == '.' || c == '-' || c == '_';
+}
+
+// Checks a type as written and returns it lower-cased.
+Result<std::string> normalize_type(std::string_view type) {
+  if (type.empty()) {
+    return fail(invalid("missing the type: a purl looks like \"pkg:<type>/<name>\""));
+  }
+  if (!is_ascii_alpha(type.front())) {
+    return fail(invalid("type " + quote(type) + " must start with a letter"));
+  }
+  for (char c : type) {
+    if (!is_type_char(c)) {
+      return fail(invalid("type " + quote(type) + " contains " + quote(std::string_view(&c, 1)) +
+                          "; a type may contain only ASCII letters, digits, \".\" and \"-\""));
+    }
+  }
+  return ascii_lower(type);
+}
+
+// Checks a qualifier key as written and returns it lower-cased (kNormalize) or as it is (kStrict,
+// where upper case is an error: ECMA-427 says keys are composed only of lower-case letters).
+Result<std::string> normalize_key(std::string_view key, Mode mode) {
+  if (key.empty()) {
+    return fail(invalid("a qualifier has an empty key"));
+  }
+  std::string lowered = ascii_lower(key);
+  if (mode == Mode::kStrict && lowered != key) {
+    return fail(invalid("qualifier key " + quote(key) + " must be lower case"));
+  }
+  if (!is_ascii_lower(lowered.front())) {
+    return fail(invalid("qualifier key " + quote(key) + " must start with a letter"));
+  }
+  for (char c : lowered) {
+    if (!is_key_char(c)) {
+      return fail(invalid("qualifier key " + quote(key) + " contains " +
+                          quote(std::string_view(&c, 1)) +
+                          "; a key may contain only ASCII letters, digits, \".\", \"-\" and "
+                          "\"_\" and is never percent-encoded"));
+    }
+  }
+  return lowered;
+}
+
+// Percent-decodes `raw` (a component or segment as written) onto the end of `out`.
+Result<void> decode_append(std::string_view raw, std::string& out, std::string_view what) {
+  if (raw.find('%') == std::string_view::npos) {
+    out.append(raw);
+    return {};
+  }
+  const std::size_t start = out.size();
+  std::size_t bad_offset = 0;
+  bool decoded_high_byte = false;
+  if (!percent_decode_append(raw, out, bad_offset, decoded_high_byte)) {
+    return fail(invalid("invalid percent-encoding " + quote(raw.substr(bad_offset, 3)) +
+                        " in the " + std::string(what) +
+                        "; '%' must be followed by two hex digits"));
+  }
+  if (decoded_high_byte && !is_valid_utf8(std::string_view(out).substr(start))) {
+    return fail(invalid("the " + std::string(what) + " " + quote(raw) +
+                        " is not valid UTF-8 once percent-decoded"));
+  }
+  return {};
+}
+
+// Raw bytes: no control characters; in kStrict only printable ASCII other than space.
+Result<void> check_raw_bytes(std::string_view text, Mode mode) {
+  bool has_high_byte = false;
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    if (byte < 0x20 || byte == 0x7F) {
+      return fail(invalid("contains a control character (byte 0x" +
+                          hex_encode(text.substr(index, 1)) + ") at offset " +
+                          std::to_string(index) + "; percent-encode it"));
+    }
+    if (byte >= 0x80) {
+      if (mode == Mode::kStrict) {
+        return fail(invalid("contains a non-ASCII byte at offset " + std::to_string(index) +
+                            "; a purl is ASCII, with other characters percent-encoded as UTF-8"));
+      }
+      has_high_byte = true;
+    }
+    if (byte == ' ' && mode == Mode::kStrict) {
+      return fail(invalid("contains a space at offset " + std::to_string(index) +
+                          "; spaces must be percent-encoded as %20"));
+    }
+  }
+  if (has_high_byte) {
+    if (const auto bad = find_invalid_utf8(text)) {
+      return fail(invalid("is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")"));
+    }
+  }
+  return {};
+}
+
+// Splits "a/b/c" into segments, skipping empty ones.
+template <typename Visit>
+Result<void> for_each_segment(std::string_view text, Visit visit) {
+  while (!text.empty()) {
+    const std::size_t slash = text.find('/');
+    const std::string_view segment = text.substr(0, slash);
+    if (!segment.empty()) {
+      ASSAY_TRY_VOID(visit(segment));
+    }
+    if (slash == std::string_view::npos) {
+      break;
+    }
+    text.remove_prefix(slash + 1);
+  }
+  return {};
+}
+
+// Sorts qualifiers by key and rejects duplicate keys.
+Result<void> sort_qualifiers(std::vector<std::pair<std::string, std::string>>& qualifiers) {
+  std::sort(qualifiers.begin(), qualifiers.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t index = 1; index < qualifiers.size(); ++index) {
+    if (qualifiers[index].first == qualifiers[index - 1].first) {
+      return fail(
+          invalid("qualifier key " + quote(qualifiers[index].first) + " appears more than once"));
+    }
+  }
+  return {};
+}
+
+// Decodes the path segments of a namespace or subpath into "a/b" form.
+Result<std::string> decode_segments(std::string_view raw, std::string_view what, bool is_subpath) {
+  std::string out;
+  std::string segment;
+  ASSAY_TRY_VOID(for_each_segment(raw, [&](std::string_view raw_segment) -> Result<void> {
+    segment.clear();
+    ASSAY_TRY_VOID(decode_append(raw_segment, segment, what));
+    if (is_subpath && (segment == "." || segment == "..")) {
+      return {};
+    }
+    if (segment.find('/') != std::string::npos) {
+      return fail(invalid("the " + std::string(what) + " segment " + quote(raw_segment) +
+                          " contains an encoded \"/\"; segments are separated by a plain \"/\""));
+    }
+    if (!out.empty()) {
+      out += '/';
+    }
+    out += segment;
+    return {};
+  }));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> parse_qualifiers(std::string_view raw,
+                                                                          Mode mode) {
+  std::vector<std::pair<std::string, std::string>> qualifiers;
+  while (!raw.empty()) {
+    const std::size_t amp = raw.find('&');
+    const std::string_view pair = raw.substr(0, amp);
+    raw.remove_prefix(amp == std::string_view::npos ? raw.size() : amp + 1);
+    if (pair.empty()) {
+      continue;
+    }
+    const std::size_t equals = pair.find('=');
+    if (equals == std::string_view::npos) {
+      return fail(invalid("qualifier " + quote(pair) + " has no \"=\" between key and value"));
+    }
+    ASSAY_TRY(std::string key, normalize_key(pair.substr(0, equals), mode));
+    std::string value;
+    ASSAY_TRY_VOID(decode_append(pair.substr(equals + 1), value, "value of qualifier " + key));
+    if (value.empty()) {
+      continue;  // an empty value is the same as no qualifier
+    }
+    qualifiers.emplace_back(std::move(key), std::move(value));
+  }
+  ASSAY_TRY_VOID(sort_qualifiers(qualifiers));
+  return qualifiers;
+}
+
+// The version separator: the last '@', unless it opens a namespace segment written with a raw '@'
+// (an npm scope such as "@babel/core"), which is then not a version separator.
+std::size_t find_version_separator(std::string_view path) {
+  const std::size_t at = path.rfind('@');
+  if (at == std::string_view::npos) {
+    return at;
+  }
+  const bool opens_segment = at == 0 || path[at - 1] == '/';
+  if (opens_segment && path.find('/', at) != std::string_view::npos) {
+    return std::string_view::npos;
+  }
+  return at;
+}
+
+// Appends `text` percent-encoded, keeping '/' as the segment separator.
+void encode_segments_append(std::string_view text, std::string& out) {
+  while (true) {
+    const std::size_t slash = text.find('/');
+    percent_encode_append(text.substr(0, slash), out);
+    if (slash == std::string_view::npos) {
+      return;
+    }
+    out += '/';
+    text.remove_prefix(slash + 1);
+  }
+}
+
+Result<void> check_canonical_size(const Purl& purl) {
+  const std::size_t size = purl.to_string().size();
+  if (size > kMaxPurlBytes) {
+    return fail(invalid("its canonical form is " + std::to_string(size) + " bytes; the limit is " +
+                        std::to_string(kMaxPurlBytes)));
+  }
+  return {};
+}
+
+Result<void> check_utf8(std::string_view text, std::string_view what) {
+  if (const auto bad = find_invalid_utf8(text)) {
+    return fail(invalid("the " + std::string(what) + " is not valid UTF-8 (byte offset " +
+                        std::to_string(*bad) + ")"));
+  }
+  return {};
+}
+
+std::string_view strip_slashes(std::string_view text) {
+  while (!text.empty() && text.front() == '/') {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && text.back() == '/') {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string Purl::to_string() const {
+  std::string out;
+  out.reserve(8 + type.size() + namespace_.size() + name.size() + version.size() + subpath.size() +
+              qualifiers.size() * 16);
+  out += "pkg:";
+  out += type;
+  out += '/';
+  if (!namespace_.empty()) {
+    encode_segments_append(namespace_, out);
+    out += '/';
+  }
+  if (type == "git") {
+    encode_segments_append(name, out);  // the repository path keeps its '/' separators
+  } else {
+    percent_encode_append(name, out);
+  }
+  if (!version.empty()) {
+    out += '@';
+    percent_encode_append(version, out);
+  }
+  char separator = '?';
+  for (const auto& [key, value] : qualifiers) {
+    out += separator;
+    separator = '&';
+    out += key;
+    out += '=';
+    percent_encode_append(value, out);
+  }
+  if (!subpath.empty()) {
+    out += '#';
+    encode_segments_append(subpath, out);
+  }
+  return out;
+}
+
+std::string_view Purl::qualifier(std::string_view key) const {
+  for (const auto& [qualifier_key, value] : qualifiers) {
+    if (qualifier_key == key) {
+      return value;
+    }
+  }
+  return {};
+}
+
+Result<Purl> parse(std::string_view text, Mode mode) {
+  if (text.size() > kMaxPurlBytes) {
+    return fail(invalid("is " + std::to_string(text.size()) + " bytes; the limit is " +
+                        std::to_string(kMaxPurlBytes)));
+  }
+  ASSAY_TRY_VOID(check_raw_bytes(text, mode));
+  if (text.size() < 4 || !ascii_iequals(text.substr(0, 4), "pkg:")) {
+    return fail(invalid("missing the \"pkg:\" scheme"));
+  }
+  std::string_view rest = text.substr(4);
+
+  // URL semantics: the fragment starts at the first '#', the query at the first '?' before it.
+  std::string_view subpath_raw;
+  if (const std::size_t hash = rest.find('#'); hash != std::string_view::npos) {
+    subpath_raw = rest.substr(hash + 1);
+    rest = rest.substr(0, hash);
+  }
+  std::string_view qualifiers_raw;
+  if (const std::size_t question = rest.find('?'); question != std::string_view::npos) {
+    qualifiers_raw = rest.substr(question + 1);
+    rest = rest.substr(0, question);
+  }
+  while (!rest.empty() && rest.front() == '/') {
+    rest.remove_prefix(1);  // "pkg://type/..." is accepted and means "pkg:type/..."
+  }
+
+  Purl purl;
+  const std::size_t type_end = rest.find('/');
+  ASSAY_TRY(purl.type, normalize_type(rest.substr(0, type_end)));
+  if (type_end == std::string_view::npos) {
+    return fail(invalid("missing the name after the type " + quote(purl.type)));
+  }
+  std::string_view path = rest.substr(type_end + 1);
+
+  if (const std::size_t at = find_version_separator(path); at != std::string_view::npos) {
+    ASSAY_TRY_VOID(decode_append(path.substr(at + 1), purl.version, "version"));
+    path = path.substr(0, at);
+    if (path.empty() || path.back() == '/') {
+      return fail(invalid("missing the name before the \"@\" of the version"));
+    }
+  }
+  while (!path.empty() && path.back() == '/') {
+    path.remove_suffix(1);
+  }
+  if (path.empty()) {
+    return fail(invalid("missing the name after the type " + quote(purl.type)));
+  }
+  const std::size_t name_start = path.rfind('/');
+  const std::string_view name_raw =
+      name_start == std::string_view::npos ? path : path.substr(name_start + 1);
+  ASSAY_TRY_VOID(decode_append(name_raw, purl.name, "name"));
+  if (name_start != std::string_view::npos) {
+    ASSAY_TRY(purl.namespace_, decode_segments(path.substr(0, name_start), "namespace", false));
+  }
+  ASSAY_TRY(purl.qualifiers, parse_qualifiers(qualifiers_raw, mode));
+  ASSAY_TRY(purl.subpath, decode_segments(subpath_raw, "subpath", true));
+
+  ASSAY_TRY_VOID(internal::apply_type_rules(purl, mode));
+  if (text.size() > kMeasureCanonicalAbove) {
+    ASSAY_TRY_VOID(check_canonical_size(purl));
+  }
+  return purl;
+}
+
+Result<Purl> build(Purl components, Mode mode) {
+  const std::size_t total = components.type.size() + components.namespace_.size() +
+                            components.name.size() + components.version.size() +
+                            components.subpath.size();
+  std::size_t qualifier_bytes = 0;
+  for (const auto& [key, value] : components.qualifiers) {
+    qualifier_bytes += key.size() + value.size();
+  }
+  if (total + qualifier_bytes > kMaxPurlBytes) {
+    return fail(invalid("the components total " + std::to_string(total + qualifier_bytes) +
+                        " bytes; the limit is " + std::to_string(kMaxPurlBytes)));
+  }
+
+  Purl purl;
+  ASSAY_TRY(purl.type, normalize_type(components.type));
+
+  ASSAY_TRY_VOID(check_utf8(components.namespace_, "namespace"));
+  ASSAY_TRY_VOID(for_each_segment(components.namespace_, [&](std::string_view segment) {
+    if (!purl.namespace_.empty()) {
+      purl.namespace_ += '/';
+    }
+    purl.namespace_.append(segment);
+    return Result<void>{};
+  }));
+
+  ASSAY_TRY_VOID(check_utf8(components.name, "name"));
+  purl.name = std::string(strip_slashes(components.name));
+  if (purl.name.empty()) {
+    return fail(invalid("missing the name"));
+  }
+
+  ASSAY_TRY_VOID(check_utf8(components.version, "version"));
+  purl.version = std::move(components.version);
+
+  for (auto& [key, value] : components.qualifiers) {
+    ASSAY_TRY(std::string normalized_key, normalize_key(key, mode));
+    ASSAY_TRY_VOID(check_utf8(value, "value of qualifier " + normalized_key));
+    if (!value.empty()) {
+      purl.qualifiers.emplace_back(std::move(normalized_key), std::move(value));
+    }
+  }
+  ASSAY_TRY_VOID(sort_qualifiers(purl.qualifiers));
+
+  ASSAY_TRY_VOID(check_utf8(components.subpath, "subpath"));
+  ASSAY_TRY_VOID(for_each_segment(components.subpath, [&](std::string_view segment) {
+    if (segment != "." && segment != "..") {
+      if (!purl.subpath.empty()) {
+        purl.subpath += '/';
+      }
+      purl.subpath.append(segment);
+    }
+    return Result<void>{};
+  }));
+
+  ASSAY_TRY_VOID(internal::apply_type_rules(purl, mode));
+  ASSAY_TRY_VOID(check_canonical_size(purl));
+  return purl;
+}
+
+bool is_registered_type(std::string_view type) {
+  return internal::find_type_rules(type) != nullptr;
 }
 
 }  // namespace assay::purl
