@@ -21,6 +21,13 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)              # PkgConfig::RE
 find_package(CURL REQUIRED)                     # CURL::libcurl
 find_package(simdjson 3 REQUIRED)               # simdjson::simdjson
 find_package(pugixml 1.13 REQUIRED)             # pugixml::pugixml
+find_package(valijson REQUIRED)                 # valijson (JSON Schema draft-07; sets VALIJSON_USE_EXCEPTIONS=1)
+find_package(LibXml2 2.9 REQUIRED)              # LibXml2::LibXml2 (XSD validation of CycloneDX XML)
 find_package(LibArchive 3.6 REQUIRED)           # LibArchive::LibArchive
 find_package(yaml-cpp REQUIRED)                 # yaml-cpp
 find_package(SQLite3 REQUIRED)                  # SQLite::SQLite3
+find_library(CSV_LIBRARY NAMES csv REQUIRED)      # libcsv (RFC 4180), Debian libcsv-dev
+find_path(CSV_INCLUDE_DIR NAMES csv.h REQUIRED)
+add_library(assay_libcsv INTERFACE)
+target_link_libraries(assay_libcsv INTERFACE ${CSV_LIBRARY})
+target_include_directories(assay_libcsv SYSTEM INTERFACE ${CSV_INCLUDE_DIR})

@@ -11,8 +11,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 BUILD_PKGS="build-essential cmake ninja-build pkg-config git ca-certificates \
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14 \
   libexpected-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev \
-  libpugixml-dev libarchive-dev libzstd-dev libssl-dev libsqlite3-dev sqlite3 \
-  libcurl4-openssl-dev libcpp-httplib-dev libgpgme-dev gnupg libyaml-cpp-dev libre2-dev \
+  libpugixml-dev libvalijson-dev libxml2-dev libarchive-dev libzstd-dev libssl-dev libsqlite3-dev sqlite3 \
+  libcurl4-openssl-dev libcsv-dev libcpp-httplib-dev libgpgme-dev gnupg libyaml-cpp-dev libre2-dev \
   libgtest-dev libgmock-dev libbenchmark-dev nodejs"
 
 # Reference implementations for the differential version tests (see tests/differential/README.md).
