@@ -141,7 +141,8 @@ double roundup_v30(double value) {
   // multiple of 0.1 is at least 1e-10 (times ten) away from one: the polynomial equations have at
   // most 11 decimals, and the power terms of a changed scope are not short decimals at all.
   constexpr double kNoise = 1e-11;
-  return std::ceil(value * 10.0 - kNoise) / 10.0;
+  const double rounded = std::ceil(value * 10.0 - kNoise) / 10.0;
+  return rounded == 0.0 ? 0.0 : rounded;  // never -0.0 (ceil of a tiny negative)
 }
 
 Scores score_v3(const Vector& vector) {

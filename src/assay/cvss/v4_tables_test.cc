@@ -66,7 +66,9 @@ TEST(CvssV4TablesTest, MacroVectorScoresMatchFirstEntryByEntry) {
   ASSERT_EQ(macro_vector_scores().size(), 270U);
 
   std::size_t checked = 0;
-  for (const auto& [digits, value] : lookup.items()) {
+  for (const auto& item : lookup.items()) {
+    const std::string digits = item.key();
+    const json::Json& value = item.value();
     ASSERT_EQ(digits.size(), 6U) << digits;
     const auto d = [&](std::size_t i) { return digits[i] - '0'; };
     const double first = value.get<double>();
