@@ -391,7 +391,7 @@ def unescape(text: str) -> str:
 @dataclass
 class Exception_:
     test: str
-    kind: str  # input | regex | rewrite
+    kind: str  # input | regex | rewrite | answer
     pattern: str
     replacement: str
     reason: str
@@ -412,9 +412,10 @@ def load_exceptions(path: Path, test: str) -> List[Exception_]:
         cols = raw.split("\t")
         kind = cols[1] if len(cols) > 1 else ""
         want = 5 if kind == "rewrite" else 4
-        if kind not in ("input", "regex", "rewrite") or len(cols) != want or not cols[-1].strip():
+        if (kind not in ("input", "regex", "rewrite", "answer") or len(cols) != want or
+                not cols[-1].strip()):
             raise HarnessError(
-                f"{path}:{number}: expected TEST<TAB>input|regex<TAB>TEXT<TAB>REASON or "
+                f"{path}:{number}: expected TEST<TAB>input|regex|answer<TAB>TEXT<TAB>REASON or "
                 f"TEST<TAB>rewrite<TAB>REGEX<TAB>REPLACEMENT<TAB>REASON, found {raw!r}")
         if cols[0] != test:
             continue
@@ -484,9 +485,11 @@ ASSAY_WORDS = {"-1": "<", "0": "=", "1": ">", "true": "true", "false": "false"}
 
 
 def verdict(answer: Answer) -> str:
+    text = answer.text
     if answer.value is not None:
-        return ASSAY_WORDS[answer.value]
-    return answer.text if len(answer.text) <= 100 else answer.text[:97] + "..."
+        note = text.split(" ", 1)[1] if " " in text else ""  # e.g. dpkg's "warn: ..."
+        text = ASSAY_WORDS[answer.value] + (f" ({note})" if note else "")
+    return text if len(text) <= 110 else text[:107] + "..."
 
 
 @dataclass
@@ -521,8 +524,10 @@ def compare_answers(pairs, reference: List[Answer], assay: List[Answer], excepti
         if ref.value is not None and ref.value == got.value:
             tally.agree += 1
             continue
-        excuse = next((e for e in exceptions if e.kind != "rewrite" and
-                       (e.matches(first) or e.matches(second))), None)
+        excuse = next((e for e in exceptions if
+                       (e.kind == "answer" and e.matches(f"{ref.text} | assay {got.text}")) or
+                       (e.kind in ("input", "regex") and (e.matches(first) or e.matches(second)))),
+                      None)
         if excuse is not None:
             excuse.used += 1
             tally.excused += 1

@@ -93,6 +93,16 @@ class ExceptionsTest(unittest.TestCase):
                                   [got("error: empty"), got("<")], exceptions, "compare")
         self.assertEqual((tally.excused, tally.disagree_count), (1, 1))
 
+    def test_answer_exception_matches_the_reference_answer(self):
+        exceptions = self.load("debian\tanswer\t warn: .* \\| assay error:\tdpkg only warns\n",
+                               "debian")
+        tally = d.compare_answers([("a1", "1"), ("a2", "1"), ("2", "1")],
+                                  [ref("1 warn: odd"), ref("1 warn: odd"), ref("1")],
+                                  [got("error: bad"), got("<"), got("<")], exceptions, "compare")
+        self.assertEqual((tally.excused, tally.disagree_count), (1, 2))
+        self.assertIn('"a2" vs "1": assay <, reference > (warn: odd)',
+                      tally.disagreements["different answers"][0])
+
     def test_malformed_lines_are_rejected(self):
         for text in ("npm\tinput\tx\n", "npm\tmaybe\tx\ty\n", "npm\tregex\t(\ty\n",
                      "npm\trewrite\tx\ty\n", "npm\tinput\tx\t \n"):
