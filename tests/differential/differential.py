@@ -97,13 +97,16 @@ def fingerprint(*parts: object) -> str:
     return digest.hexdigest()
 
 
-def build_once(directory: Path, stamp: str, build) -> None:
-    """Runs build() unless the directory already holds a build with the same fingerprint."""
+def build_once(directory: Path, stamp: str, product: Path, build) -> None:
+    """Runs build() unless `product` exists from a build with the same fingerprint."""
     with locked(directory):
         stamp_file = directory / ".stamp"
-        if stamp_file.exists() and stamp_file.read_text() == stamp:
+        if product.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
             return
+        stamp_file.unlink(missing_ok=True)
         build()
+        if not product.exists():
+            raise HarnessError(f"the build did not produce {product}")
         stamp_file.write_text(stamp)
 
 
@@ -182,7 +185,8 @@ class MavenRunner(Runner):
             check_build(run([javac, "-d", str(classes), "-cp", classpath, str(source)]),
                         "the Maven reference runner")
 
-        build_once(out, fingerprint(source, version, classpath), build)
+        build_once(out, fingerprint(source, version, classpath),
+                   out / "classes" / "MavenReference.class", build)
         return [java, "-cp", f"{classpath}:{out / 'classes'}", "MavenReference"], []
 
 
@@ -218,7 +222,7 @@ class GoRunner(Runner):
             check_build(run([go, "build", "-o", self.name, "."], cwd=out,
                             env=go_environment(tools)), f"the {self.name} runner")
 
-        build_once(out, fingerprint(source, go_mod, version), build)
+        build_once(out, fingerprint(source, go_mod, version), out / self.name, build)
         return [str(out / self.name)], []
 
 
@@ -252,8 +256,9 @@ class CargoRunner(Runner):
             check_build(run([cargo, "build", "--release", "--offline", "--quiet"], cwd=out,
                             env=env), "the cargo runner")
 
-        build_once(out, fingerprint(source, manifest, config, version), build)
-        return [str(out / "target" / "release" / "cargo_reference")], []
+        binary = out / "target" / "release" / "cargo_reference"
+        build_once(out, fingerprint(source, manifest, config, version), binary, build)
+        return [str(binary)], []
 
 
 class DpkgRunner(Runner):
@@ -274,7 +279,7 @@ class DpkgRunner(Runner):
                             flags.stdout.split()), "the dpkg runner")
 
         build_once(out, fingerprint(source, flags.stdout, Path("/usr/include/dpkg/dpkg.h")),
-                   build)
+                   out / "debian_reference", build)
         return [str(out / "debian_reference")], []
 
 
