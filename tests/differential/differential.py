@@ -470,12 +470,13 @@ def parse_assay(line: str) -> Answer:
 
 
 def show(text: str) -> str:
-    """Quotes an input so whitespace, control and invisible characters can be seen."""
+    """Quotes an input so that whitespace, control, invisible and look-alike characters can be
+    seen: everything outside printable ASCII is escaped (K U+212A is not K)."""
     out = []
     for c in text:
         if c == '"' or c == "\\":
             out.append("\\" + c)
-        elif c == " " or (c.isprintable() and not c.isspace() and ord(c) not in (0x200b, 0xfeff)):
+        elif " " <= c <= "~":
             out.append(c)
         elif ord(c) < 0x100:
             out.append(f"\\x{ord(c):02x}")
