@@ -584,6 +584,10 @@ Result<CargoPartial> parse_cargo_partial(std::string_view s, std::string_view ra
       ++pos;
     }
     if (pos < s.size() && is_wildcard(s[pos])) {
+      if (index == 0) {
+        return invalid("Cargo", "a wildcard major version must stand alone: " + quote(s, 60),
+                       range);
+      }
       wildcard = true;
       ++pos;
       continue;
@@ -639,6 +643,11 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
   if (whole.empty()) {
     return invalid("Cargo", "empty requirement", text);
   }
+  if (whole == "*" || whole == "x" || whole == "X") {
+    model.clauses.push_back(Clause{});
+    model.vers_clauses.push_back({VersItem{"*", "", std::nullopt}});
+    return model;
+  }
   Clause clause;
   std::vector<VersItem> vers;
   auto add = [&](Op op, const std::string& version_text, bool synthetic) -> Result<bool> {
@@ -673,12 +682,6 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
     }
     ASSAY_TRY(CargoPartial p, parse_cargo_partial(item, text));
     const bool has_wildcard = p.level < 3 && item.find_first_of("*xX") != std::string_view::npos;
-    if (has_wildcard && !(op.empty() || op == "=")) {
-      return invalid("Cargo", "a wildcard cannot follow " + quote(op), text);
-    }
-    if (p.level == 0) {
-      continue;  // "*": any version
-    }
     const std::string& M = p.major;
     const std::string& m = p.minor;
     const std::string exact = p.level == 3 ? std::string(item.substr(0, item.find('+'))) : "";
@@ -686,8 +689,8 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
     const std::string next_minor = p.level >= 2 ? M + "." + increment(m) + ".0-0" : "";
     const std::string major_floor = M + ".0.0-0";
     const std::string minor_floor = p.level >= 2 ? M + "." + m + ".0-0" : "";
-    if (has_wildcard) {
-      op = "=";
+    if (has_wildcard && op.empty()) {
+      op = "=";  // "1.*" matches 1.x.y; after an operator a wildcard just ends the version
     }
     if (op == "=") {
       if (p.level == 3) {
