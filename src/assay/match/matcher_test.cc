@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "assay/match/severity.h"
 #include "assay/match/source.h"
 
 namespace assay::match {
@@ -353,6 +354,47 @@ TEST(MatcherTest, ExplicitVersionListMatchesByEquality) {
             1U);
   EXPECT_TRUE(
       run(sbom_of({component("p", "pkg:pypi/pillow@8.0.2", "8.0.2")}), source).findings.empty());
+}
+
+}  // namespace
+}  // namespace assay::match
+
+namespace assay::match {
+namespace {
+
+TEST(SeverityTest, ScoresTheBestVectorAndKeepsTheSourceRating) {
+  model::Advisory v3;
+  v3.severity.push_back({"CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"});
+  v3.database_specific_json = R"({"severity":"CRITICAL"})";
+  model::Advisory v2;
+  v2.severity.push_back({"CVSS_V2", "AV:N/AC:L/Au:N/C:P/I:P/A:P"});
+  const FindingSeverity both = assess_severity({&v2, &v3}, "npm");
+  ASSERT_TRUE(both.cvss_score.has_value());
+  EXPECT_DOUBLE_EQ(*both.cvss_score, 9.8);
+  EXPECT_EQ(both.cvss_version, "3.1");
+  EXPECT_EQ(both.level, SeverityLevel::kCritical);
+  EXPECT_EQ(both.source_rating, "CRITICAL");
+
+  model::Advisory rating_only;
+  rating_only.database_specific_json = R"({"severity":"MODERATE"})";
+  const FindingSeverity word = assess_severity({&rating_only}, "npm");
+  EXPECT_FALSE(word.cvss_score.has_value());
+  EXPECT_EQ(word.level, SeverityLevel::kMedium);
+
+  model::Advisory broken;
+  broken.severity.push_back({"CVSS_V3", "CVSS:3.1/AV:bogus"});
+  const FindingSeverity unknown = assess_severity({&broken}, "npm");
+  EXPECT_EQ(unknown.cvss_vector, "CVSS:3.1/AV:bogus");
+  EXPECT_FALSE(unknown.cvss_score.has_value());
+  EXPECT_EQ(unknown.level, SeverityLevel::kUnknown);
+}
+
+TEST(SeverityTest, RatingWordsMapOntoLevels) {
+  EXPECT_EQ(level_for_rating("Important"), SeverityLevel::kHigh);
+  EXPECT_EQ(level_for_rating(" negligible "), SeverityLevel::kLow);
+  EXPECT_EQ(level_for_rating("whatever"), SeverityLevel::kUnknown);
+  EXPECT_EQ(severity_for_score(0.0), SeverityLevel::kNone);
+  EXPECT_EQ(severity_for_score(7.0), SeverityLevel::kHigh);
 }
 
 }  // namespace

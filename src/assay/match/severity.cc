@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assay/core/strings.h"
+#include "assay/cvss/cvss.h"
 
 namespace assay::match {
 
@@ -14,10 +15,13 @@ struct Scored {
   std::string version;
 };
 
-// TODO(#4): score with assay::cvss once the module lands; until then only the version is known.
+// The base score of a vector, or nullopt when it does not parse (the vector is still shown).
 std::optional<Scored> score_vector(std::string_view vector) {
-  static_cast<void>(vector);
-  return std::nullopt;
+  const auto parsed = cvss::parse(vector);
+  if (!parsed) {
+    return std::nullopt;
+  }
+  return Scored{cvss::score(*parsed).base, std::string(cvss::to_string(parsed->version()))};
 }
 
 int preference(std::string_view type) {
