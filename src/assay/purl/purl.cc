@@ -3,6 +3,8 @@
 #include "assay/purl/purl.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,72 +40,111 @@ bool is_key_char(char c) {
 }
 
 // Checks a type as written and returns it lower-cased.
-Result<std::string> normalize_type(std::string_view type) {
+// Checks a type as written and stores it lower-cased in `out`.
+Result<void> normalize_type(std::string_view type, std::string& out) {
   if (type.empty()) {
     return fail(invalid("missing the type: a purl looks like \"pkg:<type>/<name>\""));
   }
   if (!is_ascii_alpha(type.front())) {
     return fail(invalid("type " + quote(type) + " must start with a letter"));
   }
-  for (char c : type) {
+  out.assign(type);
+  for (char& c : out) {
     if (!is_type_char(c)) {
       return fail(invalid("type " + quote(type) + " contains " + quote(std::string_view(&c, 1)) +
                           "; a type may contain only ASCII letters, digits, \".\" and \"-\""));
     }
+    c = ascii_to_lower(c);
   }
-  return ascii_lower(type);
+  return {};
 }
 
-// Checks a qualifier key as written and returns it lower-cased (kNormalize) or as it is (kStrict,
-// where upper case is an error: ECMA-427 says keys are composed only of lower-case letters).
-Result<std::string> normalize_key(std::string_view key, Mode mode) {
+// Checks a qualifier key as written and stores it in `out` lower-cased (kNormalize) or as it is
+// (kStrict, where upper case is an error: ECMA-427 says keys are composed only of lower-case
+// letters).
+Result<void> normalize_key(std::string_view key, Mode mode, std::string& out) {
   if (key.empty()) {
     return fail(invalid("a qualifier has an empty key"));
   }
-  std::string lowered = ascii_lower(key);
-  if (mode == Mode::kStrict && lowered != key) {
-    return fail(invalid("qualifier key " + quote(key) + " must be lower case"));
-  }
-  if (!is_ascii_lower(lowered.front())) {
-    return fail(invalid("qualifier key " + quote(key) + " must start with a letter"));
-  }
-  for (char c : lowered) {
-    if (!is_key_char(c)) {
+  out.assign(key);
+  for (char& c : out) {
+    if (is_ascii_upper(c)) {
+      if (mode == Mode::kStrict) {
+        return fail(invalid("qualifier key " + quote(key) + " must be lower case"));
+      }
+      c = ascii_to_lower(c);
+    } else if (!is_key_char(c)) {
       return fail(invalid("qualifier key " + quote(key) + " contains " +
                           quote(std::string_view(&c, 1)) +
                           "; a key may contain only ASCII letters, digits, \".\", \"-\" and "
                           "\"_\" and is never percent-encoded"));
     }
   }
-  return lowered;
+  if (!is_ascii_lower(out.front())) {
+    return fail(invalid("qualifier key " + quote(key) + " must start with a letter"));
+  }
+  return {};
 }
 
-// Percent-decodes `raw` (a component or segment as written) onto the end of `out`.
-Result<void> decode_append(std::string_view raw, std::string& out, std::string_view what) {
-  if (raw.find('%') == std::string_view::npos) {
+// Percent-decodes `raw` (a component or segment as written) onto the end of `out`. `what` and
+// `key` name the component in an error ("name", or "value of qualifier" + key).
+Result<void> decode_append(std::string_view raw, std::string& out, std::string_view what,
+                           bool may_have_escapes, std::string_view key = {}) {
+  if (!may_have_escapes || raw.find('%') == std::string_view::npos) {
     out.append(raw);
     return {};
   }
   const std::size_t start = out.size();
   std::size_t bad_offset = 0;
   bool decoded_high_byte = false;
+  const auto component = [&] {
+    return std::string(what) + (key.empty() ? "" : " ") + std::string(key);
+  };
   if (!percent_decode_append(raw, out, bad_offset, decoded_high_byte)) {
     return fail(invalid("invalid percent-encoding " + quote(raw.substr(bad_offset, 3)) +
-                        " in the " + std::string(what) +
-                        "; '%' must be followed by two hex digits"));
+                        " in the " + component() + "; '%' must be followed by two hex digits"));
   }
   if (decoded_high_byte && !is_valid_utf8(std::string_view(out).substr(start))) {
-    return fail(invalid("the " + std::string(what) + " " + quote(raw) +
+    return fail(invalid("the " + component() + " " + quote(raw) +
                         " is not valid UTF-8 once percent-decoded"));
   }
   return {};
 }
 
+// True when every byte is printable ASCII other than space (0x21..0x7E), the common case, tested
+// eight bytes at a time ("hasless"/"hasmore" from the well-known bit-twiddling collection).
+bool all_printable_ascii(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t index = 0;
+  for (; index + 8 <= text.size(); index += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + index, 8);
+    const std::uint64_t below = (word - kOnes * 0x21U) & ~word & kHighBits;  // a byte < 0x21
+    const std::uint64_t above = ((word + kOnes * (127U - 0x7EU)) | word) & kHighBits;  // > 0x7E
+    if ((below | above) != 0) {
+      return false;
+    }
+  }
+  for (; index < text.size(); ++index) {
+    if (static_cast<unsigned char>(text[index] - 0x21) >= 0x5EU) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Raw bytes: no control characters; in kStrict only printable ASCII other than space.
 Result<void> check_raw_bytes(std::string_view text, Mode mode) {
+  if (all_printable_ascii(text)) {
+    return {};
+  }
   bool has_high_byte = false;
   for (std::size_t index = 0; index < text.size(); ++index) {
     const auto byte = static_cast<unsigned char>(text[index]);
+    if (static_cast<unsigned char>(byte - 0x21U) < 0x5EU) {
+      continue;  // printable ASCII other than space: the common case
+    }
     if (byte < 0x20 || byte == 0x7F) {
       return fail(invalid("contains a control character (byte 0x" +
                           hex_encode(text.substr(index, 1)) + ") at offset " +
@@ -159,32 +200,36 @@ Result<void> sort_qualifiers(std::vector<std::pair<std::string, std::string>>& q
   return {};
 }
 
-// Decodes the path segments of a namespace or subpath into "a/b" form.
-Result<std::string> decode_segments(std::string_view raw, std::string_view what, bool is_subpath) {
-  std::string out;
-  std::string segment;
-  ASSAY_TRY_VOID(for_each_segment(raw, [&](std::string_view raw_segment) -> Result<void> {
-    segment.clear();
-    ASSAY_TRY_VOID(decode_append(raw_segment, segment, what));
+// Decodes the path segments of a namespace or subpath into "a/b" form in `out`.
+Result<void> decode_segments(std::string_view raw, std::string_view what, bool is_subpath,
+                             bool may_have_escapes, std::string& out) {
+  return for_each_segment(raw, [&](std::string_view raw_segment) -> Result<void> {
+    const std::size_t before = out.size();
+    if (before != 0) {
+      out += '/';
+    }
+    const std::size_t start = out.size();
+    ASSAY_TRY_VOID(decode_append(raw_segment, out, what, may_have_escapes));
+    const std::string_view segment = std::string_view(out).substr(start);
     if (is_subpath && (segment == "." || segment == "..")) {
+      out.resize(before);
       return {};
     }
-    if (segment.find('/') != std::string::npos) {
+    if (raw_segment.size() != segment.size() && segment.find('/') != std::string_view::npos) {
       return fail(invalid("the " + std::string(what) + " segment " + quote(raw_segment) +
                           " contains an encoded \"/\"; segments are separated by a plain \"/\""));
     }
-    if (!out.empty()) {
-      out += '/';
-    }
-    out += segment;
     return {};
-  }));
-  return out;
+  });
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> parse_qualifiers(std::string_view raw,
-                                                                          Mode mode) {
+                                                                          Mode mode,
+                                                                          bool may_have_escapes) {
   std::vector<std::pair<std::string, std::string>> qualifiers;
+  if (!raw.empty()) {
+    qualifiers.reserve(static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '&')) + 1);
+  }
   while (!raw.empty()) {
     const std::size_t amp = raw.find('&');
     const std::string_view pair = raw.substr(0, amp);
@@ -196,9 +241,11 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_qualifiers(std::s
     if (equals == std::string_view::npos) {
       return fail(invalid("qualifier " + quote(pair) + " has no \"=\" between key and value"));
     }
-    ASSAY_TRY(std::string key, normalize_key(pair.substr(0, equals), mode));
+    std::string key;
+    ASSAY_TRY_VOID(normalize_key(pair.substr(0, equals), mode, key));
     std::string value;
-    ASSAY_TRY_VOID(decode_append(pair.substr(equals + 1), value, "value of qualifier " + key));
+    ASSAY_TRY_VOID(
+        decode_append(pair.substr(equals + 1), value, "value of qualifier", may_have_escapes, key));
     if (value.empty()) {
       continue;  // an empty value is the same as no qualifier
     }
@@ -318,6 +365,8 @@ Result<Purl> parse(std::string_view text, Mode mode) {
     return fail(invalid("missing the \"pkg:\" scheme"));
   }
   std::string_view rest = text.substr(4);
+  // One scan for '%' spares each component its own.
+  const bool has_percent = rest.find('%') != std::string_view::npos;
 
   // URL semantics: the fragment starts at the first '#', the query at the first '?' before it.
   std::string_view subpath_raw;
@@ -336,14 +385,14 @@ Result<Purl> parse(std::string_view text, Mode mode) {
 
   Purl purl;
   const std::size_t type_end = rest.find('/');
-  ASSAY_TRY(purl.type, normalize_type(rest.substr(0, type_end)));
+  ASSAY_TRY_VOID(normalize_type(rest.substr(0, type_end), purl.type));
   if (type_end == std::string_view::npos) {
     return fail(invalid("missing the name after the type " + quote(purl.type)));
   }
   std::string_view path = rest.substr(type_end + 1);
 
   if (const std::size_t at = find_version_separator(path); at != std::string_view::npos) {
-    ASSAY_TRY_VOID(decode_append(path.substr(at + 1), purl.version, "version"));
+    ASSAY_TRY_VOID(decode_append(path.substr(at + 1), purl.version, "version", has_percent));
     path = path.substr(0, at);
     if (path.empty() || path.back() == '/') {
       return fail(invalid("missing the name before the \"@\" of the version"));
@@ -358,12 +407,20 @@ Result<Purl> parse(std::string_view text, Mode mode) {
   const std::size_t name_start = path.rfind('/');
   const std::string_view name_raw =
       name_start == std::string_view::npos ? path : path.substr(name_start + 1);
-  ASSAY_TRY_VOID(decode_append(name_raw, purl.name, "name"));
-  if (name_start != std::string_view::npos) {
-    ASSAY_TRY(purl.namespace_, decode_segments(path.substr(0, name_start), "namespace", false));
+  ASSAY_TRY_VOID(decode_append(name_raw, purl.name, "name", has_percent));
+  if (purl.name.front() == '/' || purl.name.back() == '/') {
+    // Leading and trailing slashes are not part of a name, even when percent-encoded.
+    purl.name = std::string(strip_slashes(purl.name));
+    if (purl.name.empty()) {
+      return fail(invalid("missing the name after the type " + quote(purl.type)));
+    }
   }
-  ASSAY_TRY(purl.qualifiers, parse_qualifiers(qualifiers_raw, mode));
-  ASSAY_TRY(purl.subpath, decode_segments(subpath_raw, "subpath", true));
+  if (name_start != std::string_view::npos) {
+    ASSAY_TRY_VOID(decode_segments(path.substr(0, name_start), "namespace", false, has_percent,
+                                   purl.namespace_));
+  }
+  ASSAY_TRY(purl.qualifiers, parse_qualifiers(qualifiers_raw, mode, has_percent));
+  ASSAY_TRY_VOID(decode_segments(subpath_raw, "subpath", true, has_percent, purl.subpath));
 
   ASSAY_TRY_VOID(internal::apply_type_rules(purl, mode));
   if (text.size() > kMeasureCanonicalAbove) {
@@ -386,7 +443,7 @@ Result<Purl> build(Purl components, Mode mode) {
   }
 
   Purl purl;
-  ASSAY_TRY(purl.type, normalize_type(components.type));
+  ASSAY_TRY_VOID(normalize_type(components.type, purl.type));
 
   ASSAY_TRY_VOID(check_utf8(components.namespace_, "namespace"));
   ASSAY_TRY_VOID(for_each_segment(components.namespace_, [&](std::string_view segment) {
@@ -407,7 +464,8 @@ Result<Purl> build(Purl components, Mode mode) {
   purl.version = std::move(components.version);
 
   for (auto& [key, value] : components.qualifiers) {
-    ASSAY_TRY(std::string normalized_key, normalize_key(key, mode));
+    std::string normalized_key;
+    ASSAY_TRY_VOID(normalize_key(key, mode, normalized_key));
     ASSAY_TRY_VOID(check_utf8(value, "value of qualifier " + normalized_key));
     if (!value.empty()) {
       purl.qualifiers.emplace_back(std::move(normalized_key), std::move(value));

@@ -236,13 +236,30 @@ Result<void> apply_special_rule(Purl& purl, Special special, Mode mode) {
 }  // namespace
 
 const TypeRules* find_type_rules(std::string_view type) {
-  const auto* found = std::lower_bound(
-      kTypeRules.begin(), kTypeRules.end(), type,
-      [](const TypeRules& rules, std::string_view value) { return rules.type < value; });
-  if (found == kTypeRules.end() || found->type != type) {
+  // Few types share a first letter, so scan that letter's run comparing sizes before bytes.
+  if (type.empty() || !is_ascii_lower(type.front())) {
     return nullptr;
   }
-  return found;
+  static const std::array<std::uint8_t, 27> kFirstByLetter = [] {
+    std::array<std::uint8_t, 27> first{};
+    std::size_t index = 0;
+    for (std::size_t letter = 0; letter < 26; ++letter) {
+      while (index < kTypeRules.size() &&
+             static_cast<std::size_t>(kTypeRules[index].type.front() - 'a') < letter) {
+        ++index;
+      }
+      first[letter] = static_cast<std::uint8_t>(index);
+    }
+    first[26] = static_cast<std::uint8_t>(kTypeRules.size());
+    return first;
+  }();
+  const auto letter = static_cast<std::size_t>(type.front() - 'a');
+  for (std::size_t index = kFirstByLetter[letter]; index < kFirstByLetter[letter + 1]; ++index) {
+    if (kTypeRules[index].type.size() == type.size() && kTypeRules[index].type == type) {
+      return &kTypeRules[index];
+    }
+  }
+  return nullptr;
 }
 
 Result<void> apply_type_rules(Purl& purl, Mode mode) {
@@ -263,16 +280,16 @@ Result<void> apply_type_rules(Purl& purl, Mode mode) {
     lowercase_in_place(purl.subpath);
   }
   ASSAY_TRY_VOID(apply_special_rule(purl, rules->special, mode));
-  const std::string type_quoted = "\"" + std::string(rules->type) + "\"";
+  const auto type_quoted = [rules] { return "\"" + std::string(rules->type) + "\""; };
   if (rules->namespace_requirement == Requirement::kRequired && purl.namespace_.empty()) {
-    return fail(invalid("type " + type_quoted + " requires a namespace"));
+    return fail(invalid("type " + type_quoted() + " requires a namespace"));
   }
   if (rules->namespace_requirement == Requirement::kProhibited && !purl.namespace_.empty()) {
-    return fail(invalid("type " + type_quoted + " does not allow a namespace, found " +
+    return fail(invalid("type " + type_quoted() + " does not allow a namespace, found " +
                         quote(purl.namespace_)));
   }
   if (!rules->required_qualifier.empty() && purl.qualifier(rules->required_qualifier).empty()) {
-    return fail(invalid("type " + type_quoted + " requires the \"" +
+    return fail(invalid("type " + type_quoted() + " requires the \"" +
                         std::string(rules->required_qualifier) + "\" qualifier"));
   }
   return {};
