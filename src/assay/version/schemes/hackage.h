@@ -1,7 +1,8 @@
-// Hackage / Haskell Data.Version.
+// Hackage / GHC versions, ordered as Haskell's Data.Version.
 #ifndef ASSAY_VERSION_SCHEMES_HACKAGE_H_
 #define ASSAY_VERSION_SCHEMES_HACKAGE_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,14 +13,19 @@ namespace assay::version {
 
 class HackageVersion {
  public:
-  // Parses `text`; fails with kInvalidInput naming the problem when it is not a valid version.
+  // Parses `text` as Data.Version's parseVersion: runs of ASCII digits separated by '.', then
+  // optional "-tag" suffixes of ASCII letters and digits ("1.2.3", "0.1-beta"). Fails with
+  // kInvalidInput naming the offending byte.
   [[nodiscard]] static Result<HackageVersion> parse(std::string_view text);
 
-  // <0, 0 or >0. A total order. Never allocates.
+  // <0, 0 or >0: the branch numbers compared as a list, numerically, the shorter prefix older
+  // ("1.0" < "1.0.0"); tags are ignored, as Data.Version's Ord instance ignores them. A total
+  // order. Never allocates.
   int compare(const HackageVersion& other) const noexcept;
 
  private:
-  std::string text_;  // TODO(#2): replace with the parsed representation
+  std::string text_;
+  std::size_t branch_size_ = 0;  // bytes of the numeric branch, before any tag
 };
 
 }  // namespace assay::version

@@ -12,14 +12,15 @@ namespace assay::version {
 
 class LexicographicVersion {
  public:
-  // Parses `text`; fails with kInvalidInput naming the problem when it is not a valid version.
+  // Accepts any non-empty well-formed UTF-8 text; fails with kInvalidInput otherwise.
   [[nodiscard]] static Result<LexicographicVersion> parse(std::string_view text);
 
-  // <0, 0 or >0. A total order. Never allocates.
+  // <0, 0 or >0 comparing the UTF-8 bytes as unsigned bytes, without normalisation; a prefix
+  // sorts first. A total order. Never allocates.
   int compare(const LexicographicVersion& other) const noexcept;
 
  private:
-  std::string text_;  // TODO(#2): replace with the parsed representation
+  std::string text_;
 };
 
 }  // namespace assay::version
