@@ -1,6 +1,7 @@
 // Runs every test vector file of Red Hat's CVSS library (shared data redhat-cvss/tests/vectors_*)
 // as-is: each line "VECTOR - (base, temporal, env)" (v2, v3.x) or "VECTOR - (score,)" /
 // "VECTOR - score" (v4.0, the score of the whole vector) must parse and score exactly.
+#include <array>
 #include <cstddef>
 #include <cstdlib>
 #include <filesystem>
@@ -30,12 +31,19 @@ struct VectorFile {
 };
 
 // The 11 files of the snapshot (SOURCE.txt lists the six larger ones the snapshot omits).
-constexpr VectorFile kFiles[] = {
-    {"vectors_calculator2", 5},     {"vectors_calculator3", 2}, {"vectors_cvsslib2", 24},
-    {"vectors_cvsslib3", 29},       {"vectors_security4", 54},  {"vectors_simple2", 729},
-    {"vectors_simple3", 2592},      {"vectors_simple31", 2592}, {"vectors_simple4", 1058},
-    {"vectors_supplemental4", 576}, {"vectors_threat4", 6},
-};
+constexpr std::array<VectorFile, 11> kFiles = {{
+    {"vectors_calculator2", 5},
+    {"vectors_calculator3", 2},
+    {"vectors_cvsslib2", 24},
+    {"vectors_cvsslib3", 29},
+    {"vectors_security4", 54},
+    {"vectors_simple2", 729},
+    {"vectors_simple3", 2592},
+    {"vectors_simple31", 2592},
+    {"vectors_simple4", 1058},
+    {"vectors_supplemental4", 576},
+    {"vectors_threat4", 6},
+}};
 
 // "None" -> nullopt; "-0.0" -> 0.0; "5" -> 5.0.
 std::optional<double> parse_expected(std::string_view text) {

@@ -93,7 +93,7 @@ Result<Framing> frame(std::string_view text) {
     } else {
       return fail(ErrorCode::kInvalidInput,
                   "malformed version prefix " + quote(text.substr(0, slash)) +
-                      "; expected \"CVSS:3.1/\", \"CVSS:3.0/\" or \"CVSS:4.0/\"",
+                      R"(; expected "CVSS:3.1/", "CVSS:3.0/" or "CVSS:4.0/")",
                   column(0));
     }
     if (slash == std::string_view::npos || slash + 1 == text.size()) {

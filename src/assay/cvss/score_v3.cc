@@ -132,7 +132,8 @@ double roundup_v31(double value) {
   if (int_input % 10000 == 0) {
     return static_cast<double>(int_input) / 100000.0;
   }
-  return static_cast<double>(int_input / 10000 + 1) / 10.0;
+  const std::int64_t tenths = int_input / 10000 + 1;  // floor, then one tenth up
+  return static_cast<double>(tenths) / 10.0;
 }
 
 double roundup_v30(double value) {

@@ -236,9 +236,8 @@ double score_effective(const Effective& m) {
   const double score_eq1_next = lookup(eq1 + 1, eq2, eq3, eq4, eq5, eq6);
   const double score_eq2_next = lookup(eq1, eq2 + 1, eq3, eq4, eq5, eq6);
   double score_eq3eq6_next = kNaN;
-  if (eq3 == 1 && eq6 == 1) {
-    score_eq3eq6_next = lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6);
-  } else if (eq3 == 0 && eq6 == 1) {
+  if ((eq3 == 1 || eq3 == 0) && eq6 == 1) {
+    // 11 -> 21 and 01 -> 11
     score_eq3eq6_next = lookup(eq1, eq2, eq3 + 1, eq4, eq5, eq6);
   } else if (eq3 == 1 && eq6 == 0) {
     score_eq3eq6_next = lookup(eq1, eq2, eq3, eq4, eq5, eq6 + 1);

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace assay::cvss::internal::v4 {
@@ -28,7 +29,8 @@ struct GeneratedMaxVector {
 
 // Indexed [eq1][eq2][eq3][eq4][eq5][eq6]; -1 where FIRST defines no MacroVector.
 struct ScoreGrid {
-  std::array<int, 3 * 2 * 3 * 3 * 3 * 2> tenths{};
+  static constexpr std::size_t kSize = std::size_t{3} * 2 * 3 * 3 * 3 * 2;
+  std::array<int, kSize> tenths{};
   ScoreGrid() {
     tenths.fill(-1);
     for (const auto& entry : kGeneratedScores) {
@@ -36,8 +38,14 @@ struct ScoreGrid {
       tenths[index(digit(0), digit(1), digit(2), digit(3), digit(4), digit(5))] = entry.tenths;
     }
   }
+  // Requires: every level within its EQ's range.
   static std::size_t index(int eq1, int eq2, int eq3, int eq4, int eq5, int eq6) {
-    return static_cast<std::size_t>(((((eq1 * 2 + eq2) * 3 + eq3) * 3 + eq4) * 3 + eq5) * 2 + eq6);
+    std::size_t result = 0;
+    for (const auto& [level, count] : {std::pair{eq1, 3}, std::pair{eq2, 2}, std::pair{eq3, 3},
+                                       std::pair{eq4, 3}, std::pair{eq5, 3}, std::pair{eq6, 2}}) {
+      result = result * static_cast<std::size_t>(count) + static_cast<std::size_t>(level);
+    }
+    return result;
   }
 };
 
@@ -64,9 +72,9 @@ struct MaxVectorGroups {
   std::array<std::array<std::array<std::vector<std::string_view>, 3>, 3>, 6> groups;
   MaxVectorGroups() {
     for (const auto& entry : kGeneratedMaxVectors) {
-      groups[static_cast<std::size_t>(entry.eq)][static_cast<std::size_t>(entry.level)]
-            [static_cast<std::size_t>(entry.eq6 + 1)]
-                .push_back(entry.vector);
+      const std::size_t eq6_slot = entry.eq6 < 0 ? 0 : static_cast<std::size_t>(entry.eq6) + 1;
+      groups[static_cast<std::size_t>(entry.eq)][static_cast<std::size_t>(entry.level)][eq6_slot]
+          .push_back(entry.vector);
     }
   }
 };
@@ -118,7 +126,7 @@ std::span<const std::string_view> max_composed_eq3_eq6(int eq3, int eq6) {
     return {};
   }
   return max_vector_groups()
-      .groups[3][static_cast<std::size_t>(eq3)][static_cast<std::size_t>(eq6 + 1)];
+      .groups[3][static_cast<std::size_t>(eq3)][static_cast<std::size_t>(eq6) + 1];
 }
 
 int max_severity(int eq, int level) {

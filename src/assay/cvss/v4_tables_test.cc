@@ -67,7 +67,7 @@ TEST(CvssV4TablesTest, MacroVectorScoresMatchFirstEntryByEntry) {
 
   std::size_t checked = 0;
   for (const auto& item : lookup.items()) {
-    const std::string digits = item.key();
+    const std::string& digits = item.key();
     const json::Json& value = item.value();
     ASSERT_EQ(digits.size(), 6U) << digits;
     const auto d = [&](std::size_t i) { return digits[i] - '0'; };

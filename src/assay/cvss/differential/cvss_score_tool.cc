@@ -2,6 +2,7 @@
 // line, "ok <base> <temporal|-> <environmental|-> <overall> <canonical vector>" or
 // "error <message>". Scores are printed in the shortest form that reads back to the same double,
 // so a score that is not exactly one decimal cannot hide.
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -14,9 +15,9 @@ namespace {
 
 void print_score(const std::optional<double>& value) {
   if (value) {
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, *value);
-    std::printf(" %.*s", static_cast<int>(result.ptr - buffer), buffer);
+    std::array<char, 64> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *value);
+    std::printf(" %.*s", static_cast<int>(result.ptr - buffer.data()), buffer.data());
   } else {
     std::printf(" -");
   }
