@@ -320,7 +320,7 @@ Result<Checkpoint> parse_checkpoint(std::string_view envelope) {
   return checkpoint;
 }
 
-Result<std::size_t> verify_checkpoint_signature(const Checkpoint& checkpoint, std::string_view name,
+Result<std::size_t> verify_checkpoint_signature(const Checkpoint& checkpoint,
                                                 std::string_view key_hint,
                                                 const crypto::PublicKey& key) {
   std::string failures;
@@ -329,7 +329,7 @@ Result<std::size_t> verify_checkpoint_signature(const Checkpoint& checkpoint, st
     const NoteSignature& signature = checkpoint.signatures[index];
     seen += (seen.empty() ? "" : ", ") + quote(signature.name) + " key " +
             hex_encode(signature.key_hint);
-    if (signature.name != name || signature.key_hint != key_hint) {
+    if (signature.key_hint != key_hint) {
       continue;
     }
     crypto::SignatureOptions options;
@@ -340,15 +340,14 @@ Result<std::size_t> verify_checkpoint_signature(const Checkpoint& checkpoint, st
       return index;
     }
     failures += (failures.empty() ? "" : "; ") + std::string("line ") + std::to_string(index) +
-                ": " + verified.error().message;
+                " by " + quote(signature.name) + ": " + verified.error().message;
   }
   if (!failures.empty()) {
     return fail(ErrorCode::kVerifyFailed,
                 "the log's checkpoint signature does not verify (" + failures + ")");
   }
-  return fail(ErrorCode::kVerifyFailed, "no checkpoint signature by " + quote(name) +
-                                            " with key hint " + hex_encode(key_hint) + " (found " +
-                                            seen + ")");
+  return fail(ErrorCode::kVerifyFailed, "no checkpoint signature with the log's key hint " +
+                                            hex_encode(key_hint) + " (found " + seen + ")");
 }
 
 std::string signed_entry_timestamp_payload(std::string_view body, std::int64_t integrated_time,

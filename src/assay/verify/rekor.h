@@ -56,12 +56,13 @@ struct Checkpoint {
 // origin, size or root hash lines, or any signature line are missing or malformed.
 [[nodiscard]] Result<Checkpoint> parse_checkpoint(std::string_view envelope);
 
-// Finds the signature lines named `name` whose key hint is `key_hint` and verifies them over the
-// note with `key` (ECDSA over SHA-256, or Ed25519). Lines by other names or keys (witness
-// cosignatures) are ignored. Returns the index of the first line that verifies; kVerifyFailed
-// when none does, saying whether none matched or which failed.
+// Finds the signature lines whose key hint is `key_hint` and verifies them over the note with
+// `key` (ECDSA over SHA-256, or Ed25519). Lines with other hints (witness cosignatures, other
+// keys) are ignored. Key names are not compared: a trusted root names a log by URL, not by its
+// note key name, and the hint and signature already bind the line to the key. Returns the index
+// of the first line that verifies; kVerifyFailed when none does, saying whether none matched or
+// which failed.
 [[nodiscard]] Result<std::size_t> verify_checkpoint_signature(const Checkpoint& checkpoint,
-                                                              std::string_view name,
                                                               std::string_view key_hint,
                                                               const crypto::PublicKey& key);
 

@@ -3,7 +3,9 @@
 // exact set of failing check ids below). Cases without their own trusted_root.json use the
 // public-good root staged beside the suite; the sigstore-go copy of that root is run as well.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <set>
 #include <string>
@@ -210,6 +212,9 @@ TEST_P(SigstoreConformanceTest, GivesExpectedResultForTheRightReason) {
       found != expected_failures().end() ? found->second : std::set<std::string>{};
   EXPECT_EQ(result.outcome, must_fail ? Outcome::kFail : Outcome::kPass) << result.report;
   EXPECT_EQ(join_ids(result.failed), join_ids(expected)) << result.report;
+  if (std::getenv("ASSAY_PRINT_REPORTS") != nullptr) {  // NOLINT(concurrency-mt-unsafe)
+    std::cout << result.report;
+  }
 }
 
 TEST(SigstoreConformanceSuiteTest, EveryFailCaseHasAReviewedReasonAndNoneIsStale) {

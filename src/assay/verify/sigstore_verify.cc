@@ -200,7 +200,8 @@ class BundleVerifier {
       if (!digest) {
         return fail_body("the log records a " +
                          std::string(crypto::to_string(*body.data_algorithm)) +
-                         " digest; without the artefact's bytes only sha256 can be compared");
+                         " digest, and only the artefact's " + given_algorithm_name() +
+                         " is known: verify the file itself");
       }
       if (*digest != body.data_digest) {
         return fail_body("the logged artefact digest " +
@@ -332,7 +333,7 @@ class BundleVerifier {
   bool check_checkpoint(const std::string& label, const InclusionProof& proof,
                         const TransparencyLog& log) {
     const std::string description =
-        label + ": the proof's root is in a checkpoint signed by " + log.host();
+        label + ": the proof's root is in a checkpoint signed by " + log.base_url;
     if (!proof.checkpoint) {
       if (bundle_.version == BundleVersion::k01) {
         add(kCheckTlogCheckpoint, description, Outcome::kSkipped,
@@ -350,12 +351,6 @@ class BundleVerifier {
       add(kCheckTlogCheckpoint, description, Outcome::kFail, checkpoint.error().message);
       return false;
     }
-    const std::string host = log.host();
-    if (checkpoint->origin != host && checkpoint->origin.rfind(host + " - ", 0) != 0) {
-      add(kCheckTlogCheckpoint, description, Outcome::kFail,
-          "checkpoint origin " + quote(checkpoint->origin) + " is not the log " + quote(host));
-      return false;
-    }
     if (checkpoint->tree_size != static_cast<std::uint64_t>(proof.tree_size) ||
         checkpoint->root_hash != proof.root_hash) {
       add(kCheckTlogCheckpoint, description, Outcome::kFail,
@@ -365,15 +360,17 @@ class BundleVerifier {
       return false;
     }
     const std::string& key_id = log.checkpoint_key_id.empty() ? log.log_id : log.checkpoint_key_id;
-    auto signed_by =
-        rekor::verify_checkpoint_signature(*checkpoint, host, key_id.substr(0, 4), *log.key);
+    auto signed_by = rekor::verify_checkpoint_signature(*checkpoint, key_id.substr(0, 4), *log.key);
     if (!signed_by) {
       add(kCheckTlogCheckpoint, description, Outcome::kFail, signed_by.error().message);
       return false;
     }
     const std::size_t ignored = checkpoint->signatures.size() - 1;
     add(kCheckTlogCheckpoint, description, Outcome::kPass,
-        "signature line " + std::to_string(*signed_by) + " by " + quote(host) + " verifies" +
+        "checkpoint " + quote(checkpoint->origin) + " of size " +
+            std::to_string(checkpoint->tree_size) + ": signature line " +
+            std::to_string(*signed_by) + " (" + quote(checkpoint->signatures[*signed_by].name) +
+            ") verifies with the log's key" +
             (ignored > 0 ? "; " + std::to_string(ignored) +
                                " other line(s) (witness cosignatures or unknown keys) ignored"
                          : ""));
@@ -465,15 +462,6 @@ class BundleVerifier {
     const x509::Certificate& leaf = *leaf_;
     const std::string chain_description =
         "the signing certificate chains to a certificate authority in the trusted root";
-    for (std::size_t index = 1; index < bundle_.certificates.size(); ++index) {
-      if (bundle_.certificates[index].is_self_issued()) {
-        add(kCheckCertChain, chain_description, Outcome::kFail,
-            "the bundle's certificate chain includes a root certificate (" +
-                bundle_.certificates[index].subject() +
-                "); bundles must not carry roots, which come only from the trusted root");
-        return;
-      }
-    }
     if (leaf.is_ca() || !leaf.has_code_signing_usage() || !leaf.allows_digital_signature()) {
       add(kCheckCertChain, chain_description, Outcome::kFail,
           "the leaf certificate is not a code-signing end-entity certificate (it must not be a "
@@ -505,10 +493,32 @@ class BundleVerifier {
               (reasons.empty() ? "" : " (" + reasons + ")"));
       return;
     }
+    // Certificates after the leaf in a bundle's chain are never trusted. Old v0.1/v0.2 bundles
+    // carry copies of the CA's own intermediate and root, which are harmless; any other CA
+    // certificate (a root the trusted root does not list, say) means the bundle describes a
+    // chain other than the one verified, and is refused.
+    std::string foreign;
+    for (std::size_t index = 1; index < bundle_.certificates.size(); ++index) {
+      const x509::Certificate& extra = bundle_.certificates[index];
+      const bool known =
+          std::find(used->chain.begin(), used->chain.end(), extra) != used->chain.end();
+      if (!known) {
+        foreign += (foreign.empty() ? "" : ", ") + quote(extra.subject()) +
+                   (extra.is_self_issued() ? " (a root certificate)" : "");
+      }
+    }
+    if (!foreign.empty()) {
+      add(kCheckCertChain, chain_description, Outcome::kFail,
+          "the leaf chains to " + used->describe() +
+              ", but the bundle's certificate chain also carries CA certificates that are not "
+              "that authority's: " +
+              foreign + "; a bundle must not supply its own CA or root certificates");
+      return;
+    }
     std::string ignored;
     if (bundle_.certificates.size() > 1) {
-      ignored = "; " + std::to_string(bundle_.certificates.size() - 1) +
-                " intermediate certificate(s) in the bundle ignored";
+      ignored = "; the bundle's copies of " + std::to_string(bundle_.certificates.size() - 1) +
+                " of the CA's certificates are not relied on";
     }
     add(kCheckCertChain, chain_description, Outcome::kPass,
         "issued by " + quote(path.size() > 1 ? path[1].subject() : leaf.issuer()) + " of " +
@@ -641,26 +651,24 @@ class BundleVerifier {
     if (bundle_.message_signature) {
       const std::string description = "the signature over the artefact verifies with " + holder;
       Result<void> verified;
-      if (artifact_.bytes) {
-        verified =
-            options.hash == crypto::HashAlgorithm::kSha256 &&
-                    key.type() != crypto::KeyType::kEd25519
-                ? crypto::verify_digest(key, artifact_.sha256, bundle_.signature(), options)
-                : crypto::verify_message(key, *artifact_.bytes, bundle_.signature(), options);
-      } else if (key.type() != crypto::KeyType::kEd25519 &&
-                 options.hash == crypto::HashAlgorithm::kSha256) {
-        verified = crypto::verify_digest(key, artifact_.sha256, bundle_.signature(), options);
+      const std::optional<std::string> digest = artifact_digest(options.hash);
+      if (key.type() != crypto::KeyType::kEd25519 && digest) {
+        verified = crypto::verify_digest(key, *digest, bundle_.signature(), options);
+      } else if (artifact_.bytes) {
+        verified = crypto::verify_message(key, *artifact_.bytes, bundle_.signature(), options);
       } else {
         add(kCheckSignature, description, Outcome::kFail,
-            "a " + key.describe() +
-                " signature covers the artefact's bytes (or a digest other "
-                "than sha256); with only its sha256 it cannot be checked: verify the file itself");
+            "a " + key.describe() + " signature over the artefact needs " +
+                (key.type() == crypto::KeyType::kEd25519
+                     ? std::string("the artefact's bytes")
+                     : "its " + std::string(crypto::to_string(options.hash)) + " digest") +
+                ", and only its " + given_algorithm_name() + " is known: verify the file itself");
         return;
       }
       add(kCheckSignature, description, verified ? Outcome::kPass : Outcome::kFail,
-          verified ? key.describe() + " signature over the artefact (sha256:" +
-                         short_hex(artifact_.sha256) + ") verified"
-                   : verified.error().message);
+          verified
+              ? key.describe() + " signature over the artefact (" + artifact_.name + ") verified"
+              : verified.error().message);
       return;
     }
     const dsse::Envelope& envelope = *bundle_.dsse_envelope;
@@ -677,13 +685,11 @@ class BundleVerifier {
 
   // The artefact's digest under `algorithm`, when it can be known.
   std::optional<std::string> artifact_digest(crypto::HashAlgorithm algorithm) const {
-    if (algorithm == crypto::HashAlgorithm::kSha256) {
-      return artifact_.sha256;
-    }
-    if (artifact_.bytes) {
-      return crypto::digest(algorithm, *artifact_.bytes);
-    }
-    return std::nullopt;
+    return artifact_.digest(algorithm);
+  }
+
+  std::string given_algorithm_name() const {
+    return std::string(crypto::to_string(artifact_.given_algorithm));
   }
 
   void check_artifact() {
@@ -699,7 +705,8 @@ class BundleVerifier {
       if (!digest) {
         add(kCheckArtifact, description, Outcome::kFail,
             "the bundle states a " + std::string(crypto::to_string(claimed->algorithm)) +
-                " digest; without the artefact's bytes only sha256 can be compared");
+                " digest, and only the artefact's " + given_algorithm_name() +
+                " is known: verify the file itself");
         return;
       }
       const bool same = *digest == claimed->digest;
@@ -769,7 +776,7 @@ class BundleVerifier {
         }
       }
     }
-    fail_subject("no subject has the artefact's sha256:" + short_hex(artifact_.sha256) +
+    fail_subject("no subject has the artefact's digest (" + artifact_.name + ")" +
                  " (subjects: " + (listed.empty() ? std::string("none") : listed) + ")");
   }
 
@@ -792,30 +799,52 @@ class BundleVerifier {
 Artifact Artifact::from_bytes(std::string_view bytes, std::string name) {
   Artifact artifact;
   artifact.bytes = bytes;
-  artifact.sha256 = crypto::sha256(bytes);
-  artifact.name = std::move(name);
-  if (artifact.name.empty()) {
-    artifact.name = "sha256:" + hex_encode(artifact.sha256);
-  } else {
-    artifact.name += " (sha256:" + hex_encode(artifact.sha256) + ")";
-  }
+  artifact.given_digest = crypto::sha256(bytes);
+  const std::string digest = "sha256:" + hex_encode(artifact.given_digest);
+  artifact.name = name.empty() ? digest : std::move(name) + " (" + digest + ")";
   return artifact;
 }
 
-Result<Artifact> Artifact::from_sha256(std::string_view digest) {
+Result<Artifact> Artifact::from_digest(std::string_view digest) {
+  Artifact artifact;
   std::string_view hex = digest;
-  if (hex.rfind("sha256:", 0) == 0) {
-    hex.remove_prefix(7);
+  const std::size_t colon = hex.find(':');
+  if (colon != std::string_view::npos) {
+    const std::string_view algorithm = hex.substr(0, colon);
+    if (algorithm == "sha256") {
+      artifact.given_algorithm = crypto::HashAlgorithm::kSha256;
+    } else if (algorithm == "sha384") {
+      artifact.given_algorithm = crypto::HashAlgorithm::kSha384;
+    } else if (algorithm == "sha512") {
+      artifact.given_algorithm = crypto::HashAlgorithm::kSha512;
+    } else {
+      return fail(ErrorCode::kInvalidInput, "digest algorithm " + quote(algorithm) +
+                                                " is not supported (sha256, sha384, sha512)");
+    }
+    hex.remove_prefix(colon + 1);
   }
-  const std::optional<std::string> raw = hex.size() == 64 ? hex_decode(hex) : std::nullopt;
+  const std::size_t expected = 2 * crypto::digest_size(artifact.given_algorithm);
+  const std::optional<std::string> raw = hex.size() == expected ? hex_decode(hex) : std::nullopt;
   if (!raw) {
     return fail(ErrorCode::kInvalidInput,
-                "digest " + quote(digest) + " is not sha256:<64 hex digits>");
+                "digest " + quote(digest) + " is not " +
+                    std::string(crypto::to_string(artifact.given_algorithm)) + ":<" +
+                    std::to_string(expected) + " hex digits>");
   }
-  Artifact artifact;
-  artifact.sha256 = *raw;
-  artifact.name = "sha256:" + hex_encode(*raw);
+  artifact.given_digest = *raw;
+  artifact.name = std::string(crypto::to_string(artifact.given_algorithm)) + ":" +
+                  hex_encode(artifact.given_digest);
   return artifact;
+}
+
+std::optional<std::string> Artifact::digest(crypto::HashAlgorithm algorithm) const {
+  if (algorithm == given_algorithm) {
+    return given_digest;
+  }
+  if (bytes) {
+    return crypto::digest(algorithm, *bytes);
+  }
+  return std::nullopt;
 }
 
 Verification verify_bundle(const Bundle& bundle, const Artifact& artifact, const Policy& policy,

@@ -19,17 +19,25 @@
 
 namespace assay::verify::sigstore {
 
-// The artefact a bundle should vouch for: its bytes, or only its SHA-256. With the digest alone,
-// Ed25519 message signatures and ECDSA P-384/P-521 message signatures cannot be checked (they
-// sign other digests of the bytes); DSSE bundles need only the digest.
+// The artefact a bundle should vouch for: its bytes, or only a digest of them. With a digest
+// alone, message signatures can be checked only when they sign that digest (ECDSA P-256 and RSA
+// sign the SHA-256; Ed25519 signs the bytes themselves); DSSE bundles need only a digest that
+// the in-toto statement lists (npm provenance lists sha512).
 struct Artifact {
   std::optional<std::string_view> bytes;  // borrowed; must outlive the verification
-  std::string sha256;                     // raw, 32 bytes
-  std::string name;                       // how reports name it
+  crypto::HashAlgorithm given_algorithm = crypto::HashAlgorithm::kSha256;
+  std::string given_digest;  // raw: computed from the bytes, or the digest the caller gave
+  std::string name;          // how reports name it
 
+  // Computes the SHA-256; `name` "" reports the artefact by its digest.
   static Artifact from_bytes(std::string_view bytes, std::string name);
-  // From "<64 hex>" or "sha256:<64 hex>"; kInvalidInput otherwise.
-  [[nodiscard]] static Result<Artifact> from_sha256(std::string_view digest);
+  // From "sha256:<hex>", "sha384:<hex>", "sha512:<hex>" or bare 64-digit hex (SHA-256);
+  // kInvalidInput otherwise.
+  [[nodiscard]] static Result<Artifact> from_digest(std::string_view digest);
+
+  // The digest under `algorithm`: the given one, or computed from the bytes; nullopt when only a
+  // digest of another algorithm is known.
+  std::optional<std::string> digest(crypto::HashAlgorithm algorithm) const;
 };
 
 struct VerifyOptions {
