@@ -285,6 +285,13 @@ double Scores::overall() const {
 }
 
 Scores score(const Vector& vector) {
+  // Only a default-constructed placeholder lacks base metrics; parse() never returns one.
+  const VersionDef& def = version_def(vector.version());
+  for (std::size_t index = 0; index < def.metrics.size(); ++index) {
+    if (def.metrics[index].group == MetricGroup::kBase && VectorAccess::code(vector, index) == 0) {
+      return {};
+    }
+  }
   switch (vector.version()) {
     case Version::kV2:
       return internal::score_v2(vector);

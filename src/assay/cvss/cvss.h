@@ -36,7 +36,8 @@ struct VectorAccess;
 // A parsed, validated vector. Holds one value per metric of its version, or "absent". A value of
 // "X" (v3.x, v4.0) or "ND" (v2) given explicitly is kept as given, so that to_string() reproduces
 // it; for scoring it means the same as an absent metric. Cheap to copy (no allocation), immutable,
-// safe to share between threads.
+// safe to share between threads. Only parse() makes valid vectors: a default-constructed Vector is
+// a placeholder (v3.1, no metrics) that prints as "CVSS:3.1/", does not parse back, and scores 0.
 class Vector {
  public:
   Version version() const { return version_; }
@@ -104,7 +105,8 @@ struct Scores {
   bool operator==(const Scores& other) const = default;
 };
 
-// Scores `vector`. Never fails: every parsed Vector can be scored. Every score is in [0, 10].
+// Scores `vector`. Never fails: every parsed Vector can be scored (a default-constructed one scores
+// Scores{} = base 0). Every score is a one-decimal number in [0, 10].
 // Supplemental v4.0 metrics are kept in the Vector but do not change any score (as specified).
 Scores score(const Vector& vector);
 

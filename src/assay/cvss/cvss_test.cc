@@ -323,6 +323,13 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(param_info.param.name);
     });
 
+TEST(CvssScoreTest, DefaultConstructedPlaceholderScoresZero) {
+  const Vector placeholder;
+  EXPECT_EQ(score(placeholder), Scores{});
+  EXPECT_EQ(to_string(placeholder), "CVSS:3.1/");
+  EXPECT_FALSE(parse(to_string(placeholder)));
+}
+
 TEST(CvssScoreTest, OverallIsTheMostSpecificScore) {
   EXPECT_EQ((Scores{7.5, std::nullopt, std::nullopt}).overall(), 7.5);
   EXPECT_EQ((Scores{7.5, 6.4, std::nullopt}).overall(), 6.4);
