@@ -31,3 +31,4 @@ find_path(CSV_INCLUDE_DIR NAMES csv.h REQUIRED)
 add_library(assay_libcsv INTERFACE)
 target_link_libraries(assay_libcsv INTERFACE ${CSV_LIBRARY})
 target_include_directories(assay_libcsv SYSTEM INTERFACE ${CSV_INCLUDE_DIR})
+find_package(zstd REQUIRED)                     # zstd::libzstd_shared
