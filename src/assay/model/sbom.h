@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "assay/model/vex.h"
+
 namespace assay::model {
 
 // A digest as the document states it. `algorithm` is normalised to the CycloneDX spelling
@@ -28,6 +30,7 @@ struct Contact {
 
 // A supplier, manufacturer, author or tool vendor.
 struct Organization {
+  std::string ref;  // CycloneDX bom-ref, when the document gives one (declarations.assessors)
   std::string name;
   std::vector<std::string> urls;
   std::vector<Contact> contacts;
@@ -255,6 +258,7 @@ struct SbomMetadata {
   std::vector<std::string> lifecycles;  // "build", "pre-build", "operations", ...
   std::vector<License> data_licenses;   // SPDX dataLicense, CycloneDX metadata.licenses
   std::vector<Property> properties;
+  std::vector<ExternalReference> external_references;  // document-level (CycloneDX)
   std::string subject_ref;  // the component the SBOM describes (metadata.component / DESCRIBES)
 };
 
@@ -269,6 +273,9 @@ struct Sbom {
   std::vector<Composition> compositions;
   Declarations declarations;
   std::vector<Standard> standards;
+  // CycloneDX vulnerabilities (VEX / VDR) embedded in the BOM, one statement per vulnerability;
+  // products are the `affects` refs (with the purl of the component they name, when known).
+  std::vector<VexStatement> vulnerabilities;
 
   // Index of the component with `ref`, or nullopt.
   std::optional<std::size_t> find(std::string_view ref) const;
