@@ -157,7 +157,7 @@ std::optional<std::string> match_classical(std::string_view s) {
     std::optional<Modifier> modifier;
     // Each optional group is tried taken first, then skipped.
     auto try_groups = [&](auto&& self, std::size_t at, int index) -> bool {
-      if (index == 3) {
+      if (index >= 3) {
         modifier = match_modifier(s, at);
         return modifier.has_value();
       }
