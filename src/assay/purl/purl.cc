@@ -200,9 +200,40 @@ Result<void> sort_qualifiers(std::vector<std::pair<std::string, std::string>>& q
   return {};
 }
 
+// The offset of the last `c` in `text`, or npos (memrchr is vectorised; string_view::rfind is
+// a byte loop).
+std::size_t find_last(std::string_view text, char c) {
+  if (text.empty()) {
+    return std::string_view::npos;
+  }
+  const void* found = memrchr(text.data(), c, text.size());
+  return found == nullptr ? std::string_view::npos
+                          : static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+}
+
 // Decodes the path segments of a namespace or subpath into "a/b" form in `out`.
 Result<void> decode_segments(std::string_view raw, std::string_view what, bool is_subpath,
                              bool may_have_escapes, std::string& out) {
+  if (!may_have_escapes) {
+    // Nothing to decode, so no segment can hide a '/': copy the non-empty segments (and, in a
+    // subpath, the ones other than "." and "..").
+    while (!raw.empty()) {
+      const std::size_t slash = raw.find('/');
+      const std::string_view segment = raw.substr(0, slash);
+      const bool skip = segment.empty() || (is_subpath && (segment == "." || segment == ".."));
+      if (!skip) {
+        if (!out.empty()) {
+          out += '/';
+        }
+        out.append(segment);
+      }
+      if (slash == std::string_view::npos) {
+        break;
+      }
+      raw.remove_prefix(slash + 1);
+    }
+    return {};
+  }
   return for_each_segment(raw, [&](std::string_view raw_segment) -> Result<void> {
     const std::size_t before = out.size();
     if (before != 0) {
@@ -258,7 +289,7 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_qualifiers(std::s
 // The version separator: the last '@', unless it opens a namespace segment written with a raw '@'
 // (an npm scope such as "@babel/core"), which is then not a version separator.
 std::size_t find_version_separator(std::string_view path) {
-  const std::size_t at = path.rfind('@');
+  const std::size_t at = find_last(path, '@');
   if (at == std::string_view::npos) {
     return at;
   }
@@ -355,7 +386,10 @@ std::string_view Purl::qualifier(std::string_view key) const {
   return {};
 }
 
-Result<Purl> parse(std::string_view text, Mode mode) {
+namespace {
+
+// parse() into `purl` (default-constructed), so that parse() returns its result without a move.
+Result<void> parse_into(std::string_view text, Mode mode, Purl& purl) {
   if (text.size() > kMaxPurlBytes) {
     return fail(invalid("is " + std::to_string(text.size()) + " bytes; the limit is " +
                         std::to_string(kMaxPurlBytes)));
@@ -383,7 +417,6 @@ Result<Purl> parse(std::string_view text, Mode mode) {
     rest.remove_prefix(1);  // "pkg://type/..." is accepted and means "pkg:type/..."
   }
 
-  Purl purl;
   const std::size_t type_end = rest.find('/');
   ASSAY_TRY_VOID(normalize_type(rest.substr(0, type_end), purl.type));
   if (type_end == std::string_view::npos) {
@@ -404,7 +437,7 @@ Result<Purl> parse(std::string_view text, Mode mode) {
   if (path.empty()) {
     return fail(invalid("missing the name after the type " + quote(purl.type)));
   }
-  const std::size_t name_start = path.rfind('/');
+  const std::size_t name_start = find_last(path, '/');
   const std::string_view name_raw =
       name_start == std::string_view::npos ? path : path.substr(name_start + 1);
   ASSAY_TRY_VOID(decode_append(name_raw, purl.name, "name", has_percent));
@@ -426,7 +459,18 @@ Result<Purl> parse(std::string_view text, Mode mode) {
   if (text.size() > kMeasureCanonicalAbove) {
     ASSAY_TRY_VOID(check_canonical_size(purl));
   }
-  return purl;
+  return {};
+}
+
+}  // namespace
+
+Result<Purl> parse(std::string_view text, Mode mode) {
+  Result<Purl> result(tl::in_place);
+  Result<void> parsed = parse_into(text, mode, *result);
+  if (!parsed) {
+    result = tl::unexpected<Error>(std::move(parsed).error());
+  }
+  return result;
 }
 
 Result<Purl> build(Purl components, Mode mode) {
