@@ -115,6 +115,13 @@ Result<std::string> decode_base64(std::string_view input, std::string_view what,
   while (data_length > 0 && text[data_length - 1] == '=') {
     --data_length;
   }
+  for (std::size_t index = 0; index < data_length; ++index) {
+    if (base64_value(text[index], lenient) < 0) {
+      return fail(ErrorCode::kInvalidInput, subject + " is not valid base64: character " +
+                                                quote(text.substr(index, 1)) + " at offset " +
+                                                std::to_string(index));
+    }
+  }
   const std::size_t padding = text.size() - data_length;
   if (padding > 2) {
     return fail(ErrorCode::kInvalidInput,
@@ -140,11 +147,6 @@ Result<std::string> decode_base64(std::string_view input, std::string_view what,
   int bits = 0;
   for (std::size_t index = 0; index < data_length; ++index) {
     const int value = base64_value(text[index], lenient);
-    if (value < 0) {
-      return fail(ErrorCode::kInvalidInput, subject + " is not valid base64: character " +
-                                                quote(text.substr(index, 1)) + " at offset " +
-                                                std::to_string(index));
-    }
     buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
     bits += 6;
     if (bits >= 8) {
