@@ -432,5 +432,65 @@ TEST(RegistryVersionTest, ErrorsNameTheSchemeAndTheProblem) {
   EXPECT_NE(maven.error().message.find("empty"), std::string::npos);
 }
 
+TEST(SemverCompareTextTest, FastPathAgreesWithParseThenCompare) {
+  // compare() takes SemverVersion::compare_text for valid SemVer texts; on random texts it must
+  // give exactly what parse() + compare() give (or both must reject).
+  static constexpr std::string_view kPieces[] = {"0",  "1",  "2",  "10", "01", ".",  ".",
+                                                 ".",  "-",  "+",  "v",  " ",  "a",  "beta",
+                                                 "x9", "00", "-0", "Z",  "..", "\t", "999"};
+  std::uint32_t seed = 20240601;
+  auto next = [&seed](std::uint32_t bound) {
+    seed = seed * 1103515245U + 12345U;
+    return (seed >> 8) % bound;
+  };
+  auto random_text = [&]() {
+    std::string text;
+    const std::uint32_t count = 1 + next(9);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      text += kPieces[next(static_cast<std::uint32_t>(std::size(kPieces)))];
+    }
+    return text;
+  };
+  int both_valid = 0;
+  for (const Scheme scheme : {Scheme::kSemver, Scheme::kNpm, Scheme::kCargo, Scheme::kHex}) {
+    for (int i = 0; i < 4000; ++i) {
+      std::string a = random_text();
+      std::string b = random_text();
+      if (i % 2 == 0) {
+        // Mostly valid: numbers and dot-separated identifiers, some of them invalid.
+        static constexpr std::string_view kIds[] = {
+            "0", "1", "10", "alpha", "beta", "x9", "01", "a-b", "", "9999999999999999999"};
+        auto version = [&]() {
+          std::string text = std::string(kIds[next(3)]) + "." + std::string(kIds[next(3)]) + "." +
+                             std::string(kIds[next(4)]);
+          for (const char* separator : {"-", "+"}) {
+            if (next(2) == 0) {
+              text += separator;
+              const std::uint32_t count = 1 + next(3);
+              for (std::uint32_t k = 0; k < count; ++k) {
+                text += (k == 0 ? "" : ".") + std::string(kIds[next(10)]);
+              }
+            }
+          }
+          return (next(5) == 0 ? "v" : "") + text;
+        };
+        a = version();
+        b = version();
+      }
+      const Result<Version> left = Version::parse(scheme, a);
+      const Result<Version> right = Version::parse(scheme, b);
+      const Result<int> fast = compare(scheme, a, b);
+      ASSERT_EQ(fast.has_value(), left.has_value() && right.has_value())
+          << to_string(scheme) << ": " << quote(a) << " vs " << quote(b);
+      if (fast) {
+        ++both_valid;
+        EXPECT_EQ(sign(*fast), sign(left->compare(*right)))
+            << to_string(scheme) << ": " << quote(a) << " vs " << quote(b);
+      }
+    }
+  }
+  EXPECT_GT(both_valid, 1000);
+}
+
 }  // namespace
 }  // namespace assay::version

@@ -87,6 +87,11 @@ int Version::compare(const Version& other) const noexcept {
 }
 
 Result<int> compare(Scheme scheme, std::string_view a, std::string_view b) {
+  // SemVer flavours compare in place when both texts are valid; otherwise the full path below
+  // gives the same answer or the error.
+  if (const std::optional<int> fast = SemverVersion::compare_text(scheme, a, b)) {
+    return *fast;
+  }
   ASSAY_TRY(const Version left, Version::parse(scheme, a));
   ASSAY_TRY(const Version right, Version::parse(scheme, b));
   return left.compare(right);

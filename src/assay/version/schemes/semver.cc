@@ -362,4 +362,141 @@ int SemverVersion::compare(const SemverVersion& other) const noexcept {
   return compare_parts(build_, other, other.build_);
 }
 
+namespace {
+
+// A version read in place: views into the caller's text.
+struct LightVersion {
+  static constexpr std::size_t kMaxPre = 8;
+  std::string_view major, minor, patch;
+  std::string_view pre[kMaxPre];
+  bool numeric[kMaxPre] = {};
+  std::size_t pre_count = 0;
+};
+
+// The same grammar as SemverVersion::parse for kSemver, kNpm, kCargo and kHex.
+bool light_parse(Scheme flavour, std::string_view text, LightVersion& out) noexcept {
+  if (text.size() > kNpmMaxLength) {
+    return false;  // the full path handles long input (and npm's exact length rule)
+  }
+  std::string_view s = text;
+  if (flavour == Scheme::kNpm) {
+    s = js_trim(text);
+    if (!s.empty() && s[0] == 'v') {
+      s.remove_prefix(1);
+    }
+  }
+  std::size_t pos = 0;
+  auto number = [&](std::string_view& part) {
+    const std::size_t begin = pos;
+    while (pos < s.size() && is_ascii_digit(s[pos])) {
+      ++pos;
+    }
+    part = s.substr(begin, pos - begin);
+    if (part.empty() || (part.size() > 1 && part[0] == '0')) {
+      return false;
+    }
+    if (flavour == Scheme::kNpm) {
+      return compare_numeric_strings(part, kNpmMaxSafeInteger) <= 0;
+    }
+    if (flavour == Scheme::kCargo) {
+      return compare_numeric_strings(part, kUint64Max) <= 0;
+    }
+    return true;
+  };
+  auto dot = [&]() {
+    if (pos < s.size() && s[pos] == '.') {
+      ++pos;
+      return true;
+    }
+    return false;
+  };
+  if (!number(out.major) || !dot() || !number(out.minor) || !dot() || !number(out.patch)) {
+    return false;
+  }
+  auto identifiers = [&](bool pre) {
+    while (true) {
+      const std::size_t begin = pos;
+      while (pos < s.size() && is_identifier_char(s[pos])) {
+        ++pos;
+      }
+      const std::string_view id = s.substr(begin, pos - begin);
+      if (id.empty()) {
+        return false;
+      }
+      if (pre) {
+        const bool numeric = all_digits(id);
+        if (numeric && id.size() > 1 && id[0] == '0') {
+          return false;
+        }
+        if (out.pre_count == LightVersion::kMaxPre) {
+          return false;
+        }
+        out.pre[out.pre_count] = id;
+        out.numeric[out.pre_count] = numeric;
+        ++out.pre_count;
+      }
+      if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        continue;
+      }
+      return true;
+    }
+  };
+  if (pos < s.size() && s[pos] == '-') {
+    ++pos;
+    if (!identifiers(true)) {
+      return false;
+    }
+  }
+  if (pos < s.size() && s[pos] == '+') {
+    ++pos;
+    if (!identifiers(false)) {
+      return false;
+    }
+  }
+  return pos == s.size();
+}
+
+}  // namespace
+
+std::optional<int> SemverVersion::compare_text(Scheme flavour, std::string_view a,
+                                               std::string_view b) noexcept {
+  if (flavour != Scheme::kSemver && flavour != Scheme::kNpm && flavour != Scheme::kCargo &&
+      flavour != Scheme::kHex) {
+    return std::nullopt;
+  }
+  LightVersion x;
+  LightVersion y;
+  if (!light_parse(flavour, a, x) || !light_parse(flavour, b, y)) {
+    return std::nullopt;
+  }
+  for (const auto member : {&LightVersion::major, &LightVersion::minor, &LightVersion::patch}) {
+    const int order = compare_numeric_strings(x.*member, y.*member);
+    if (order != 0) {
+      return order < 0 ? -1 : 1;
+    }
+  }
+  if ((x.pre_count == 0) != (y.pre_count == 0)) {
+    return x.pre_count == 0 ? 1 : -1;
+  }
+  const std::size_t common = x.pre_count < y.pre_count ? x.pre_count : y.pre_count;
+  for (std::size_t i = 0; i < common; ++i) {
+    int order = 0;
+    if (x.numeric[i] && y.numeric[i]) {
+      order = compare_numeric_strings(x.pre[i], y.pre[i]);
+    } else if (x.numeric[i] != y.numeric[i]) {
+      order = x.numeric[i] ? -1 : 1;
+    } else {
+      order = compare_bytes(x.pre[i], y.pre[i]);
+    }
+    if (order != 0) {
+      return order < 0 ? -1 : 1;
+    }
+  }
+  if (x.pre_count == y.pre_count) {
+    return 0;
+  }
+  return x.pre_count < y.pre_count ? -1 : 1;
+}
+
 }  // namespace assay::version

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,13 @@ class SemverVersion {
   // treated as kSemver). Fails with kInvalidInput naming the problem when `text` is not a version
   // that flavour's reference implementation accepts (docs/formats/versions.md lists the syntax).
   [[nodiscard]] static Result<SemverVersion> parse(Scheme flavour, std::string_view text);
+
+  // Compares two version texts under `flavour` without building SemverVersion objects and without
+  // allocating: the answer parse() + compare() would give. Returns nullopt when either text is
+  // not valid, or lies outside this fast path (kPub, more than 8 pre-release identifiers); the
+  // caller then takes the full path, which also reports the error.
+  static std::optional<int> compare_text(Scheme flavour, std::string_view a,
+                                         std::string_view b) noexcept;
 
   // <0, 0 or >0. A total order. Never allocates. Build metadata is ignored except under kPub,
   // where pub_semver orders versions by it after the pre-release.
