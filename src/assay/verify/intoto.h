@@ -41,7 +41,7 @@ std::string_view to_string(StatementVersion version);
 
 struct Subject {
   std::string name;  // "" when absent
-  // DigestSet entries in document order: algorithm key as written, value as written.
+  // DigestSet entries sorted by algorithm key: key as written, value as written.
   std::vector<std::pair<std::string, std::string>> digest;
 };
 
