@@ -375,37 +375,44 @@ struct LightVersion {
 
 // The same grammar as SemverVersion::parse for kSemver, kNpm, kCargo and kHex.
 bool light_parse(Scheme flavour, std::string_view text, LightVersion& out) noexcept {
-  if (text.size() > kNpmMaxLength) {
+  if (text.size() > kNpmMaxLength || text.empty()) {
     return false;  // the full path handles long input (and npm's exact length rule)
   }
   std::string_view s = text;
   if (flavour == Scheme::kNpm) {
-    s = js_trim(text);
+    const auto front = static_cast<unsigned char>(s.front());
+    const auto back = static_cast<unsigned char>(s.back());
+    if (front <= ' ' || front >= 0x80 || back <= ' ' || back >= 0x80) {
+      s = js_trim(text);
+    }
     if (!s.empty() && s[0] == 'v') {
       s.remove_prefix(1);
     }
   }
-  std::size_t pos = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  // Numbers have no leading zeros here, so the digit count bounds the value.
+  const std::size_t max_digits =
+      flavour == Scheme::kNpm ? 16 : (flavour == Scheme::kCargo ? 20 : 0);
+  const std::string_view limit = flavour == Scheme::kNpm ? kNpmMaxSafeInteger : kUint64Max;
   auto number = [&](std::string_view& part) {
-    const std::size_t begin = pos;
-    while (pos < s.size() && is_ascii_digit(s[pos])) {
-      ++pos;
+    const char* begin = p;
+    while (p != end && static_cast<unsigned>(*p - '0') < 10U) {
+      ++p;
     }
-    part = s.substr(begin, pos - begin);
-    if (part.empty() || (part.size() > 1 && part[0] == '0')) {
+    const auto size = static_cast<std::size_t>(p - begin);
+    if (size == 0 || (size > 1 && *begin == '0')) {
       return false;
     }
-    if (flavour == Scheme::kNpm) {
-      return compare_numeric_strings(part, kNpmMaxSafeInteger) <= 0;
-    }
-    if (flavour == Scheme::kCargo) {
-      return compare_numeric_strings(part, kUint64Max) <= 0;
+    part = std::string_view(begin, size);
+    if (max_digits != 0 && size >= max_digits) {
+      return size == max_digits && compare_numeric_strings(part, limit) <= 0;
     }
     return true;
   };
   auto dot = [&]() {
-    if (pos < s.size() && s[pos] == '.') {
-      ++pos;
+    if (p != end && *p == '.') {
+      ++p;
       return true;
     }
     return false;
@@ -415,46 +422,63 @@ bool light_parse(Scheme flavour, std::string_view text, LightVersion& out) noexc
   }
   auto identifiers = [&](bool pre) {
     while (true) {
-      const std::size_t begin = pos;
-      while (pos < s.size() && is_identifier_char(s[pos])) {
-        ++pos;
+      const char* begin = p;
+      bool numeric = true;
+      while (p != end) {
+        const char c = *p;
+        if (static_cast<unsigned>(c - '0') < 10U) {
+          ++p;
+        } else if (is_ascii_alpha(c) || c == '-') {
+          numeric = false;
+          ++p;
+        } else {
+          break;
+        }
       }
-      const std::string_view id = s.substr(begin, pos - begin);
-      if (id.empty()) {
+      const auto size = static_cast<std::size_t>(p - begin);
+      if (size == 0) {
         return false;
       }
       if (pre) {
-        const bool numeric = all_digits(id);
-        if (numeric && id.size() > 1 && id[0] == '0') {
+        if (numeric && size > 1 && *begin == '0') {
           return false;
         }
         if (out.pre_count == LightVersion::kMaxPre) {
           return false;
         }
-        out.pre[out.pre_count] = id;
+        out.pre[out.pre_count] = std::string_view(begin, size);
         out.numeric[out.pre_count] = numeric;
         ++out.pre_count;
       }
-      if (pos < s.size() && s[pos] == '.') {
-        ++pos;
+      if (p != end && *p == '.') {
+        ++p;
         continue;
       }
       return true;
     }
   };
-  if (pos < s.size() && s[pos] == '-') {
-    ++pos;
+  if (p != end && *p == '-') {
+    ++p;
     if (!identifiers(true)) {
       return false;
     }
   }
-  if (pos < s.size() && s[pos] == '+') {
-    ++pos;
+  if (p != end && *p == '+') {
+    ++p;
     if (!identifiers(false)) {
       return false;
     }
   }
-  return pos == s.size();
+  return p == end;
+}
+
+// Numbers without leading zeros: the longer is larger, else byte order.
+int compare_plain_numbers(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) {
+    return a.size() < b.size() ? -1 : 1;
+  }
+  const int order = a.compare(b);
+  return order < 0 ? -1 : (order > 0 ? 1 : 0);
 }
 
 }  // namespace
@@ -470,11 +494,14 @@ std::optional<int> SemverVersion::compare_text(Scheme flavour, std::string_view 
   if (!light_parse(flavour, a, x) || !light_parse(flavour, b, y)) {
     return std::nullopt;
   }
-  for (const auto member : {&LightVersion::major, &LightVersion::minor, &LightVersion::patch}) {
-    const int order = compare_numeric_strings(x.*member, y.*member);
-    if (order != 0) {
-      return order < 0 ? -1 : 1;
-    }
+  if (int order = compare_plain_numbers(x.major, y.major); order != 0) {
+    return order;
+  }
+  if (int order = compare_plain_numbers(x.minor, y.minor); order != 0) {
+    return order;
+  }
+  if (int order = compare_plain_numbers(x.patch, y.patch); order != 0) {
+    return order;
   }
   if ((x.pre_count == 0) != (y.pre_count == 0)) {
     return x.pre_count == 0 ? 1 : -1;
@@ -483,7 +510,7 @@ std::optional<int> SemverVersion::compare_text(Scheme flavour, std::string_view 
   for (std::size_t i = 0; i < common; ++i) {
     int order = 0;
     if (x.numeric[i] && y.numeric[i]) {
-      order = compare_numeric_strings(x.pre[i], y.pre[i]);
+      order = compare_plain_numbers(x.pre[i], y.pre[i]);
     } else if (x.numeric[i] != y.numeric[i]) {
       order = x.numeric[i] ? -1 : 1;
     } else {
