@@ -19,6 +19,7 @@ find_package(OpenSSL 3.0 REQUIRED)              # OpenSSL::Crypto OpenSSL::SSL
 pkg_check_modules(GPGME REQUIRED IMPORTED_TARGET gpgme)          # PkgConfig::GPGME
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)              # PkgConfig::RE2 (linear-time regex)
 find_package(CURL REQUIRED)                     # CURL::libcurl
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # PkgConfig::HTTPLIB (loopback test servers)
 find_package(simdjson 3 REQUIRED)               # simdjson::simdjson
 find_package(pugixml 1.13 REQUIRED)             # pugixml::pugixml
 find_package(valijson REQUIRED)                 # valijson (JSON Schema draft-07; sets VALIJSON_USE_EXCEPTIONS=1)
