@@ -610,6 +610,11 @@ std::vector<Fixture> all_fixtures() {
   return fixtures;
 }
 
+// Lets gtest name a failing parameter by its file instead of dumping its bytes.
+void PrintTo(const Fixture& fixture, std::ostream* out) {
+  *out << fixture.name;
+}
+
 class VersionConformanceTest : public ::testing::TestWithParam<Fixture> {};
 
 TEST_P(VersionConformanceTest, EveryCasePasses) {

@@ -113,6 +113,19 @@ Result<AlpmVersion> AlpmVersion::parse(std::string_view text) {
   }
   version.version_begin_ = version_begin;
   version.version_size_ = version_end >= version_begin ? version_end - version_begin : 0;
+  // libalpm's rpmvercmp weighs separator runs between segments but looks past a trailing one,
+  // which makes its order intransitive ("_a" < "_" < "8e" < "_a"); refuse such parts.
+  for (const std::string_view part :
+       {version.part(version.version_begin_, version.version_size_),
+        version.part(version.release_begin_, version.release_size_)}) {
+    if (!part.empty() && !is_ascii_alnum(part.back())) {
+      return fail(
+          ErrorCode::kInvalidInput,
+          "invalid Arch Linux version: pkgver and pkgrel must end with a letter or digit, "
+          "found " +
+              internal::describe_byte(body, static_cast<std::size_t>(&part.back() - body.data())));
+    }
+  }
   return version;
 }
 

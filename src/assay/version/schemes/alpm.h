@@ -15,7 +15,9 @@ class AlpmVersion {
  public:
   // Splits `text` as libalpm's parseEVR(): leading digits followed by ':' are the epoch
   // (default 0), the pkgrel follows the last '-'. pacman accepts any string; this accepts any
-  // non-empty one without NUL bytes and fails with kInvalidInput otherwise.
+  // non-empty one without NUL bytes whose pkgver and pkgrel, when not empty, end with an ASCII
+  // letter or digit (pacman's order is not transitive over trailing separators), and fails with
+  // kInvalidInput otherwise.
   [[nodiscard]] static Result<AlpmVersion> parse(std::string_view text);
 
   // <0, 0 or >0 as alpm_pkg_vercmp(): epoch, pkgver, pkgrel, each with libalpm's rpmvercmp
