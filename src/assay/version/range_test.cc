@@ -244,6 +244,10 @@ struct ReferenceFile {
   RangeSyntax syntax;
 };
 
+std::string reference_name(const ::testing::TestParamInfo<ReferenceFile>& param_info) {
+  return testing::sanitize_test_name(param_info.param.file);
+}
+
 class RangeReferenceTest : public ::testing::TestWithParam<ReferenceFile> {};
 
 TEST_P(RangeReferenceTest, MatchesTheReferenceImplementation) {
@@ -296,9 +300,7 @@ INSTANTIATE_TEST_SUITE_P(
                       ReferenceFile{"composer.tsv", Scheme::kComposer, RangeSyntax::kComposer},
                       ReferenceFile{"maven.tsv", Scheme::kMaven, RangeSyntax::kMaven},
                       ReferenceFile{"cargo.tsv", Scheme::kCargo, RangeSyntax::kCargo}),
-    [](const ::testing::TestParamInfo<ReferenceFile>& info) {
-      return testing::sanitize_test_name(info.param.file);
-    });
+    reference_name);
 
 // ---------------------------------------------------------------------------------------------
 // vers-spec: native range -> vers.
@@ -330,6 +332,10 @@ std::vector<FromNativeFile> from_native_files() {
       {"gem_range_from_native_test.json", Scheme::kRubyGems, RangeSyntax::kRubyGems, {}},
       {"nuget_range_from_native_test.json", Scheme::kNuget, RangeSyntax::kNuget, {}},
   };
+}
+
+std::string from_native_name(const ::testing::TestParamInfo<FromNativeFile>& param_info) {
+  return testing::sanitize_test_name(param_info.param.file);
 }
 
 class VersFromNativeTest : public ::testing::TestWithParam<FromNativeFile> {};
@@ -369,9 +375,7 @@ TEST_P(VersFromNativeTest, ConvertsEveryCase) {
 }
 
 INSTANTIATE_TEST_SUITE_P(VersSpec, VersFromNativeTest, ::testing::ValuesIn(from_native_files()),
-                         [](const ::testing::TestParamInfo<FromNativeFile>& info) {
-                           return testing::sanitize_test_name(info.param.file);
-                         });
+                         from_native_name);
 
 }  // namespace
 }  // namespace assay::version

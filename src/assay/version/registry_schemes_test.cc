@@ -204,6 +204,10 @@ struct CmpFile {
   Scheme scheme;
 };
 
+std::string cmp_file_name(const ::testing::TestParamInfo<CmpFile>& param_info) {
+  return testing::sanitize_test_name(param_info.param.path);
+}
+
 class VersCmpFileTest : public ::testing::TestWithParam<CmpFile> {};
 
 TEST_P(VersCmpFileTest, EveryCaseMatches) {
@@ -275,9 +279,7 @@ INSTANTIATE_TEST_SUITE_P(
                       CmpFile{"vers-spec/tests/nuget_version_cmp_test.json", Scheme::kNuget},
                       CmpFile{"univers/tests/data/schema/maven_version_cmp.json", Scheme::kMaven},
                       CmpFile{"univers/tests/data/schema/nuget_version_cmp.json", Scheme::kNuget}),
-    [](const ::testing::TestParamInfo<CmpFile>& info) {
-      return testing::sanitize_test_name(info.param.path);
-    });
+    cmp_file_name);
 
 // ---------------------------------------------------------------------------------------------
 // Behaviour tables, each row checked against the reference tool named in the test.
