@@ -512,6 +512,7 @@ Result<VersRange> VersRange::from_constraints(std::string_view versioning_scheme
   range.none_ = type == "none";
   range.constraints_ = std::move(constraints);
   sort_constraints(range.constraints_);
+  range.kept_ = simplification_mask(range.constraints_);
   return range;
 }
 
@@ -519,40 +520,52 @@ bool VersRange::is_any() const {
   return !none_ && constraints_.size() == 1 && constraints_.front().comparator == kAny;
 }
 
-VersRange VersRange::simplified() const {
-  if (constraints_.size() <= 1) {
-    return *this;
-  }
-  std::vector<VersConstraint> unequal;
-  std::vector<VersConstraint> kept;
-  for (const VersConstraint& constraint : constraints_) {
-    if (constraint.comparator == kNotEqual) {
-      unequal.push_back(constraint);
+std::vector<bool> VersRange::simplification_mask(const std::vector<VersConstraint>& constraints) {
+  // Walks the sorted constraints keeping a stack of the kept ones ('!=' aside, always kept).
+  std::vector<bool> keep(constraints.size(), false);
+  std::vector<std::size_t> stack;
+  for (std::size_t index = 0; index < constraints.size(); ++index) {
+    const VersComparator comparator = constraints[index].comparator;
+    if (comparator == kNotEqual || comparator == kAny) {
+      keep[index] = true;
       continue;
     }
     bool discard = false;
-    while (!kept.empty()) {
-      const VersComparator top = kept.back().comparator;
-      if (is_lower_bound(top) &&
-          (constraint.comparator == kEqual || is_lower_bound(constraint.comparator))) {
+    while (!stack.empty()) {
+      const VersComparator top = constraints[stack.back()].comparator;
+      if (is_lower_bound(top) && (comparator == kEqual || is_lower_bound(comparator))) {
         discard = true;  // already inside an open lower bound
         break;
       }
-      if ((top == kEqual || is_upper_bound(top)) && is_upper_bound(constraint.comparator)) {
-        kept.pop_back();  // the later upper bound covers it
+      if ((top == kEqual || is_upper_bound(top)) && is_upper_bound(comparator)) {
+        keep[stack.back()] = false;  // the later upper bound covers it
+        stack.pop_back();
         continue;
       }
       break;
     }
     if (!discard) {
-      kept.push_back(constraint);
+      keep[index] = true;
+      stack.push_back(index);
     }
   }
+  return keep;
+}
+
+VersRange VersRange::simplified() const {
   VersRange result = *this;
-  result.constraints_ = std::move(unequal);
-  result.constraints_.insert(result.constraints_.end(), kept.begin(), kept.end());
-  sort_constraints(result.constraints_);
+  result.constraints_.clear();
+  for (std::size_t index = 0; index < constraints_.size(); ++index) {
+    if (kept(index)) {
+      result.constraints_.push_back(constraints_[index]);
+    }
+  }
+  result.kept_.assign(result.constraints_.size(), true);
   return result;
+}
+
+bool VersRange::kept(std::size_t index) const {
+  return index >= kept_.size() || kept_[index];
 }
 
 bool VersRange::contains(const Version& version) const {
@@ -562,48 +575,57 @@ bool VersRange::contains(const Version& version) const {
   if (is_any()) {
     return true;
   }
-  const VersRange simple = simplified();
-  const std::vector<VersConstraint>& constraints = simple.constraints_;
-  for (const VersConstraint& constraint : constraints) {
+  // Works on the simplified constraints (the kept ones) without allocating.
+  bool has_equal = false;
+  for (std::size_t index = 0; index < constraints_.size(); ++index) {
+    const VersConstraint& constraint = constraints_[index];
+    if (!kept(index)) {
+      continue;
+    }
     if ((constraint.comparator == kEqual || constraint.comparator == kLessEqual ||
          constraint.comparator == kGreaterEqual) &&
         version.compare(*constraint.version) == 0) {
       return true;
     }
-  }
-  bool has_equal = false;
-  for (const VersConstraint& constraint : constraints) {
-    if (constraint.comparator == kNotEqual && version.compare(*constraint.version) == 0) {
-      return false;
-    }
     has_equal = has_equal || constraint.comparator == kEqual;
   }
-  std::vector<const VersConstraint*> bounds;
-  for (const VersConstraint& constraint : constraints) {
-    if (constraint.comparator != kEqual && constraint.comparator != kNotEqual) {
-      bounds.push_back(&constraint);
+  for (std::size_t index = 0; index < constraints_.size(); ++index) {
+    const VersConstraint& constraint = constraints_[index];
+    if (kept(index) && constraint.comparator == kNotEqual &&
+        version.compare(*constraint.version) == 0) {
+      return false;
     }
   }
-  if (bounds.empty()) {
+  // The '<', '<=', '>', '>=' constraints, read pairwise.
+  const VersConstraint* first = nullptr;
+  const VersConstraint* previous = nullptr;
+  std::size_t bounds = 0;
+  for (std::size_t index = 0; index < constraints_.size(); ++index) {
+    const VersConstraint& current = constraints_[index];
+    if (!kept(index) ||
+        !(is_lower_bound(current.comparator) || is_upper_bound(current.comparator))) {
+      continue;
+    }
+    if (previous == nullptr) {
+      first = &current;
+      if (is_upper_bound(current.comparator) && version.compare(*current.version) < 0) {
+        return true;  // below the first upper bound
+      }
+    } else if (is_lower_bound(previous->comparator) && is_upper_bound(current.comparator) &&
+               version.compare(*previous->version) > 0 && version.compare(*current.version) < 0) {
+      return true;  // inside an interval
+    }
+    previous = &current;
+    ++bounds;
+  }
+  if (bounds == 0) {
     // Only '=' and '!=': the listed versions, or (with only '!=') everything not excluded.
     return !has_equal;
   }
-  if (bounds.size() == 1) {
-    return satisfies(version, *bounds.front());
+  if (bounds == 1) {
+    return satisfies(version, *first);
   }
-  for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
-    const VersConstraint& current = *bounds[i];
-    const VersConstraint& next = *bounds[i + 1];
-    if (i == 0 && is_upper_bound(current.comparator) && version.compare(*current.version) < 0) {
-      return true;
-    }
-    if (is_lower_bound(current.comparator) && is_upper_bound(next.comparator) &&
-        version.compare(*current.version) > 0 && version.compare(*next.version) < 0) {
-      return true;
-    }
-  }
-  const VersConstraint& last = *bounds.back();
-  return is_lower_bound(last.comparator) && version.compare(*last.version) > 0;
+  return is_lower_bound(previous->comparator) && version.compare(*previous->version) > 0;
 }
 
 Result<bool> VersRange::contains(std::string_view version) const {

@@ -72,7 +72,7 @@ class VersRange {
   // Two cases the specification leaves open are decided as univers (the reference
   // implementation) does: a single bound is evaluated on its own ("vers:pypi/>0.0.2" contains
   // "0.0.3"), and a range of only '!=' constraints contains every other version. The type
-  // "none" contains nothing. Requires: version.scheme() == scheme().
+  // "none" contains nothing. Does not allocate. Requires: version.scheme() == scheme().
   bool contains(const Version& version) const;
   // Parses `version` under scheme() first; fails with kInvalidInput if it is not valid.
   [[nodiscard]] Result<bool> contains(std::string_view version) const;
@@ -83,10 +83,15 @@ class VersRange {
   std::string to_string() const;
 
  private:
+  // Which of `constraints` (sorted) the simplification keeps.
+  static std::vector<bool> simplification_mask(const std::vector<VersConstraint>& constraints);
+  bool kept(std::size_t index) const;
+
   std::string versioning_scheme_;
   Scheme scheme_ = Scheme::kGeneric;
   bool none_ = false;  // the special type "none"
   std::vector<VersConstraint> constraints_;
+  std::vector<bool> kept_;  // simplification_mask(constraints_); empty means all kept
 };
 
 // The version scheme for a vers versioning scheme name ("npm" -> kNpm, "deb" -> kDebian), or
