@@ -15,8 +15,8 @@ namespace assay::purl {
 // How much of a non-conforming input is repaired rather than rejected.
 enum class Mode {
   // The default. Follows purl-spec's "how to parse" and its "recommended" remediations: qualifier
-  // keys are lower-cased, unencoded '@' in an npm scope is accepted, raw spaces and raw UTF-8 are
-  // accepted and encoded on output, and git purls for well-known forges are lower-cased.
+  // keys are lower-cased, raw spaces and raw UTF-8 are accepted and encoded on output, and git
+  // purls on GitHub, GitLab, Bitbucket and Codeberg are lower-cased.
   kNormalize,
   // ECMA-427's "shall" rules and the registered type definitions, as purl-spec's "required" tests
   // check them: additionally rejects upper-case qualifier keys, raw spaces and non-ASCII bytes, and
@@ -28,7 +28,8 @@ enum class Mode {
 // build() are valid; to_string() of a hand-made Purl encodes whatever it holds.
 struct Purl {
   std::string type;        // lower case, e.g. "npm"
-  std::string namespace_;  // decoded; segments joined by '/'; empty when absent
+  std::string namespace_;  // NOLINT(readability-identifier-naming): "namespace" is a keyword
+                           // decoded; segments joined by '/'; empty when absent
   std::string name;        // decoded (for "git" the repository path, segments joined by '/')
   std::string version;     // decoded; empty when absent
   std::vector<std::pair<std::string, std::string>> qualifiers;  // sorted by key, decoded, unique

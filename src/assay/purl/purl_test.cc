@@ -347,7 +347,7 @@ TEST(PurlBuildTest, RejectsInvalidComponentsNamingTheProblem) {
          purl.namespace_ = "boost";
          return purl;
        }(),
-       kNorm, "type \"vcpkg\" does not allow a namespace, found \"boost\""},
+       kNorm, R"(type "vcpkg" does not allow a namespace, found "boost")"},
       {"too long", make("generic", std::string(kMaxPurlBytes, 'a')), kNorm,
        "the components total 65543 bytes; the limit is 65536"},
       {"canonical too long", make("generic", std::string(30000, ' ')), kNorm,

@@ -184,8 +184,7 @@ Result<void> normalize_cpan(Purl& purl) {
 void normalize_pub_name(std::string& name) {
   std::string out;
   out.reserve(name.size());
-  for (std::size_t index = 0; index < name.size(); ++index) {
-    const char c = name[index];
+  for (const char c : name) {
     const auto byte = static_cast<unsigned char>(c);
     if (is_ascii_lower(c) || is_ascii_digit(c) || c == '_') {
       out.push_back(c);
@@ -240,7 +239,7 @@ const TypeRules* find_type_rules(std::string_view type) {
   if (type.empty() || !is_ascii_lower(type.front())) {
     return nullptr;
   }
-  static const std::array<std::uint8_t, 27> kFirstByLetter = [] {
+  static const std::array<std::uint8_t, 27> first_by_letter = [] {
     std::array<std::uint8_t, 27> first{};
     std::size_t index = 0;
     for (std::size_t letter = 0; letter < 26; ++letter) {
@@ -254,7 +253,7 @@ const TypeRules* find_type_rules(std::string_view type) {
     return first;
   }();
   const auto letter = static_cast<std::size_t>(type.front() - 'a');
-  for (std::size_t index = kFirstByLetter[letter]; index < kFirstByLetter[letter + 1]; ++index) {
+  for (std::size_t index = first_by_letter[letter]; index < first_by_letter[letter + 1]; ++index) {
     if (kTypeRules[index].type.size() == type.size() && kTypeRules[index].type == type) {
       return &kTypeRules[index];
     }
