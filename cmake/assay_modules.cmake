@@ -19,6 +19,11 @@ if(ASSAY_SANITIZE)
   add_link_options(-fsanitize=${ASSAY_SANITIZE})
 endif()
 
+# libFuzzer needs coverage feedback from the library too, not only from the fuzzer's own file.
+if(ASSAY_FUZZ_ENGINE STREQUAL "libfuzzer")
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 set(ASSAY_SOURCE_ROOT "${PROJECT_SOURCE_DIR}")
 
 function(assay_add_module name)
@@ -30,6 +35,9 @@ function(assay_add_module name)
 endfunction()
 
 function(assay_add_tests name)
+  if(NOT ASSAY_BUILD_TESTS)
+    return()
+  endif()
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   set(target assay_${name}_tests)
   add_executable(${target} ${ARG_SOURCES})

@@ -392,6 +392,22 @@ Result<void> ImportSession::add(const model::Advisory& advisory) {
   return {};
 }
 
+Result<void> ImportSession::remove(const std::string& advisory_id) {
+  if (kind_ != SourceKind::kAdvisories || !transaction_) {
+    return fail(ErrorCode::kInternal, "remove on the wrong session");
+  }
+  const auto found = existing_.find(advisory_id);
+  if (found == existing_.end()) {
+    return {};
+  }
+  ASSAY_TRY(Statement remove, db_.database_->prepare("DELETE FROM advisory WHERE id = ?1"));
+  remove.bind(1, found->second.rowid);
+  ASSAY_TRY_VOID(remove.run());
+  existing_.erase(found);
+  ++explicitly_removed_;
+  return {};
+}
+
 Result<void> ImportSession::add_kev(const model::KevCatalog& catalog) {
   if (kind_ != SourceKind::kKev || !transaction_) {
     return fail(ErrorCode::kInternal, "KEV added to the wrong session");
@@ -452,6 +468,7 @@ Result<ImportReport> ImportSession::commit() {
       removed = row ? static_cast<std::uint64_t>(count.column_int(0)) : 0;
     }
     total = static_cast<std::uint64_t>(existing_.size()) - removed;
+    removed += explicitly_removed_;
   } else {
     // KEV and EPSS imports replace the whole source: what disappears is what was there before
     // and is not in the new snapshot.
@@ -532,6 +549,22 @@ Result<std::vector<SourceStatus>> VulnDb::status() {
     status.records = query.column_int(5);
     status.withdrawn = query.column_int(6);
     result.push_back(std::move(status));
+  }
+  return result;
+}
+
+Result<std::vector<AdvisoryStamp>> VulnDb::stamps(const std::string& name) {
+  ASSAY_TRY(Statement query,
+            database_->prepare("SELECT a.advisory_id, a.modified FROM advisory a "
+                               "JOIN source s ON s.id = a.source WHERE s.name = ?1"));
+  query.bind(1, name);
+  std::vector<AdvisoryStamp> result;
+  while (true) {
+    ASSAY_TRY(const bool row, query.step());
+    if (!row) {
+      break;
+    }
+    result.push_back(AdvisoryStamp{query.column_text(0), query.column_text(1)});
   }
   return result;
 }

@@ -28,6 +28,12 @@ std::filesystem::path default_database_path();
 enum class SourceKind { kAdvisories, kKev, kEpss };
 std::string_view to_string(SourceKind kind);  // "advisories", "kev", "epss"
 
+// The ids and "modified" timestamps of every advisory in a source (for incremental syncs).
+struct AdvisoryStamp {
+  std::string id;
+  std::string modified;
+};
+
 struct SourceStatus {
   std::string name;
   SourceKind kind = SourceKind::kAdvisories;
@@ -73,6 +79,10 @@ class ImportSession {
 
   // Adds or updates one advisory. Requires: a kAdvisories session.
   [[nodiscard]] Result<void> add(const model::Advisory& advisory);
+  // Removes the advisory `advisory_id` from this source (an incremental sync learned that
+  // upstream deleted it); counts towards the removal guard. No-op when absent.
+  [[nodiscard]] Result<void> remove(const std::string& advisory_id);
+
   // Replaces the KEV catalogue / EPSS scores (always a full snapshot of that source).
   [[nodiscard]] Result<void> add_kev(const model::KevCatalog& catalog);
   [[nodiscard]] Result<void> add_epss(const model::EpssFile& file);
@@ -101,6 +111,7 @@ class ImportSession {
   std::int64_t generation_ = 0;
   std::unordered_map<std::string, Existing> existing_;
   std::int64_t previous_count_ = 0;
+  std::uint64_t explicitly_removed_ = 0;
   std::string newest_modified_;
   std::string data_date_;
   ImportReport report_;
@@ -126,6 +137,10 @@ class VulnDb final : public match::AdvisorySource {
                                                                     const ImportOptions& options);
 
   [[nodiscard]] Result<std::vector<SourceStatus>> status();
+
+  // Every advisory id in source `name` with its "modified" timestamp; empty when the source does
+  // not exist.
+  [[nodiscard]] Result<std::vector<AdvisoryStamp>> stamps(const std::string& name);
 
   // One advisory by id or alias, from any source (the first by source name).
   [[nodiscard]] Result<std::vector<match::AdvisoryPtr>> find(const std::string& id_or_alias);
