@@ -42,12 +42,14 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
       "  assay version compare PyPI 1.0.dev1 1.0a1\n"
       "  assay version contains npm '^1.2.0 || >=2.1.0 <3' 1.4.0\n"
       "  assay purl parse 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'\n"
+      "  assay sbom validate bom.cdx.json\n"
       "  assay verify artifact app.tgz --bundle app.sigstore.json --trusted-root root.json \\\n"
       "      --identity <workflow URI> --issuer https://token.actions.githubusercontent.com\n"
       "Run 'assay <command> --help' for a command's options and examples.");
 
   register_version_commands(app, context);
   register_purl_commands(app, context);
+  register_sbom_commands(app, context);
   register_verify_commands(app, context);
 
   try {

@@ -37,6 +37,7 @@ int report_error(Context& context, const Error& error);
 // Each command file registers its subcommands; the callback sets context.exit_code.
 void register_version_commands(CLI::App& app, Context& context);
 void register_purl_commands(CLI::App& app, Context& context);
+void register_sbom_commands(CLI::App& app, Context& context);
 void register_verify_commands(CLI::App& app, Context& context);
 
 // Runs the whole command line; returns the exit code. Used by main() and the end-to-end tests.

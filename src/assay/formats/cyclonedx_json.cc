@@ -714,6 +714,11 @@ class JsonReader {
                       std::string(source_) + location);
         return;
       }
+      if (targets.empty() || (targets.size() == 1 && targets.front().second.empty())) {
+        // {"ref": X} alone says "X has no dependencies": kept as an edge with an empty target.
+        sbom_.relationships.push_back(
+            {ref, model::RelationshipType::kDependsOn, "", "dependsOn", location});
+      }
       for (auto& [type, refs] : targets) {
         for (std::string& target : refs) {
           model::Relationship relationship;
@@ -759,6 +764,8 @@ class JsonReader {
       each_field(item, item_loc, [&](std::string_view key, od::value& member, const Loc& at) {
         if (key == "id") {
           get_string(member, at, statement.vulnerability);
+        } else if (key == "bom-ref") {
+          get_string(member, at, statement.ref);
         } else if (key == "references") {
           each_item(member, at, [&](od::value& reference, const Loc& reference_loc) {
             each_field(reference, reference_loc,

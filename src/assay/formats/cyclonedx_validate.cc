@@ -41,7 +41,7 @@ Result<Parsed<model::Sbom>> validate_cyclonedx_json(std::string_view text, std::
                   std::string("malformed JSON: ") + simdjson::error_message(error),
                   std::string(source));
     }
-    (*schema)->validate(root, source, sink, "CDX-SCHEMA");
+    (*schema)->validate_dom(root, source, sink, "CDX-SCHEMA");
   }
   std::vector<Diagnostic> schema_diagnostics = sink.take();
   schema_diagnostics.insert(schema_diagnostics.end(),

@@ -149,7 +149,8 @@ std::string describe(const model::Component& component) {
 
 }  // namespace
 
-void check_sbom(const model::Sbom& sbom, std::string_view source, DiagnosticSink& sink) {
+void check_sbom(const model::Sbom& sbom, std::string_view source, DiagnosticSink& sink,
+                const std::unordered_set<std::string>& extra_refs) {
   std::unordered_map<std::string_view, std::string_view> refs;  // ref -> first location
   refs.reserve(sbom.components.size() + sbom.services.size());
   const auto add_ref = [&](const std::string& ref, const std::string& location,
@@ -171,6 +172,9 @@ void check_sbom(const model::Sbom& sbom, std::string_view source, DiagnosticSink
   }
   for (const model::Service& service : sbom.services) {
     add_ref(service.ref, service.source_location, "service");
+  }
+  for (const model::VexStatement& statement : sbom.vulnerabilities) {
+    add_ref(statement.ref, statement.source_location, "vulnerability");
   }
   for (const model::Component& component : sbom.components) {
     const std::string what = describe(component);
@@ -196,9 +200,9 @@ void check_sbom(const model::Sbom& sbom, std::string_view source, DiagnosticSink
     }
   }
   const auto known = [&](const std::string& ref) {
-    return refs.count(ref) > 0 || is_bom_link(ref) || ref == sbom.metadata.serial_number ||
-           ref.rfind("DocumentRef-", 0) == 0 || ref == "SPDXRef-DOCUMENT" || ref == "NOASSERTION" ||
-           ref == "NONE";
+    return refs.count(ref) > 0 || extra_refs.count(ref) > 0 || is_bom_link(ref) ||
+           ref == sbom.metadata.serial_number || ref.rfind("DocumentRef-", 0) == 0 ||
+           ref == "SPDXRef-DOCUMENT" || ref == "NOASSERTION" || ref == "NONE";
   };
   for (const model::Relationship& relationship : sbom.relationships) {
     for (const std::string* end : {&relationship.from, &relationship.to}) {

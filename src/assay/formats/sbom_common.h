@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "assay/core/diagnostic.h"
 #include "assay/model/sbom.h"
@@ -43,7 +44,9 @@ bool is_bom_link(std::string_view ref);
 //   SBOM-NO-IDENTITY (warning)     a component with neither purl, CPE nor name
 //   SBOM-PURL-NO-VERSION (warning) a purl without @version (matching cannot be precise)
 // Linear in the size of the model.
-void check_sbom(const model::Sbom& sbom, std::string_view source, DiagnosticSink& sink);
+// `extra_refs` are further ids relationships may name (SPDX snippets, licence refs).
+void check_sbom(const model::Sbom& sbom, std::string_view source, DiagnosticSink& sink,
+                const std::unordered_set<std::string>& extra_refs = {});
 
 }  // namespace assay::formats
 

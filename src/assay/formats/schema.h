@@ -56,8 +56,8 @@ class JsonSchema {
   bool validate(const json::Json& instance, std::string_view source, DiagnosticSink& sink,
                 std::string_view code = "SCHEMA") const;
   // The same over a simdjson DOM (used for large documents: no nlohmann tree is built).
-  bool validate(const simdjson::dom::element& instance, std::string_view source,
-                DiagnosticSink& sink, std::string_view code = "SCHEMA") const;
+  bool validate_dom(const simdjson::dom::element& instance, std::string_view source,
+                    DiagnosticSink& sink, std::string_view code = "SCHEMA") const;
 
   // Keywords from drafts after 07 that the schema uses and nothing checks (sorted, unique).
   const std::vector<std::string>& ignored_keywords() const;

@@ -162,7 +162,8 @@ std::string_view to_string(RelationshipType type);
 struct Relationship {
   std::string from;  // component/service ref (or the document ref for DESCRIBES)
   RelationshipType type = RelationshipType::kDependsOn;
-  std::string to;
+  std::string to;  // "" for a kDependsOn that states `from` has no dependencies (CycloneDX
+                   // {"ref": X} without dependsOn)
   std::string original_type;  // as written: "DEPENDS_ON", "dependsOn", "STATIC_LINK"
   std::string source_location;
 };

@@ -30,6 +30,7 @@ struct VexProduct {
 };
 
 struct VexStatement {
+  std::string ref;            // document-local id when the format has one (CycloneDX bom-ref)
   std::string vulnerability;  // the id as the statement names it ("CVE-2023-1234")
   std::vector<std::string> aliases;
   std::vector<VexProduct> products;
