@@ -70,34 +70,31 @@ std::string openssl_reason(std::string_view fallback) {
 constexpr std::string_view kStandardAlphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-// 0-63 for a character of the alphabet(s) allowed, -1 otherwise.
-int base64_value(char c, bool url_safe_too) {
-  if (c >= 'A' && c <= 'Z') {
-    return c - 'A';
+// Decoding tables: 0-63 for a character of the alphabet, 64 for one only the URL-safe alphabet
+// has, 255 otherwise.
+struct Base64Table {
+  std::array<std::uint8_t, 256> value{};
+  constexpr Base64Table() {
+    for (std::size_t index = 0; index < value.size(); ++index) {
+      value[index] = 255;
+    }
+    for (std::size_t index = 0; index < kStandardAlphabet.size(); ++index) {
+      value[static_cast<unsigned char>(kStandardAlphabet[index])] =
+          static_cast<std::uint8_t>(index);
+    }
+    value[static_cast<unsigned char>('-')] = 64;
+    value[static_cast<unsigned char>('_')] = 64;
   }
-  if (c >= 'a' && c <= 'z') {
-    return c - 'a' + 26;
-  }
-  if (c >= '0' && c <= '9') {
-    return c - '0' + 52;
-  }
-  if (c == '+') {
-    return 62;
-  }
-  if (c == '/') {
-    return 63;
-  }
-  if (url_safe_too && c == '-') {
-    return 62;
-  }
-  if (url_safe_too && c == '_') {
-    return 63;
-  }
-  return -1;
-}
+};
+constexpr Base64Table kBase64Table;
 
 Result<std::string> decode_base64(std::string_view input, std::string_view what, bool lenient) {
-  const std::string subject = what.empty() ? std::string("base64 text") : std::string(what);
+  // Messages are built only on failure: decoding is on every verification's hot path.
+  auto invalid = [what](const std::string& problem) {
+    return fail(ErrorCode::kInvalidInput,
+                (what.empty() ? std::string("base64 text") : std::string(what)) +
+                    " is not valid base64: " + problem);
+  };
   // Protobuf's JSON mapping (Go's decoder in particular) skips line breaks inside base64, and
   // real bundles carry wrapped base64 (`base64` wraps at 76 columns), so the lenient form does.
   std::string unwrapped;
@@ -115,50 +112,44 @@ Result<std::string> decode_base64(std::string_view input, std::string_view what,
   while (data_length > 0 && text[data_length - 1] == '=') {
     --data_length;
   }
-  for (std::size_t index = 0; index < data_length; ++index) {
-    if (base64_value(text[index], lenient) < 0) {
-      return fail(ErrorCode::kInvalidInput, subject + " is not valid base64: character " +
-                                                quote(text.substr(index, 1)) + " at offset " +
-                                                std::to_string(index));
-    }
-  }
-  const std::size_t padding = text.size() - data_length;
-  if (padding > 2) {
-    return fail(ErrorCode::kInvalidInput,
-                subject + " is not valid base64: too much '=' padding at offset " +
-                    std::to_string(data_length));
-  }
-  if (!lenient && text.size() % 4 != 0) {
-    return fail(ErrorCode::kInvalidInput, subject + " is not valid base64: length " +
-                                              std::to_string(text.size()) +
-                                              " is not a multiple of 4 (padding is required)");
-  }
-  if (lenient && padding > 0 && text.size() % 4 != 0) {
-    return fail(ErrorCode::kInvalidInput,
-                subject + " is not valid base64: padded text must be a multiple of 4 long");
-  }
-  if (data_length % 4 == 1) {
-    return fail(ErrorCode::kInvalidInput,
-                subject + " is not valid base64: a lone character at the end");
-  }
   std::string out;
-  out.reserve(data_length * 3 / 4);
+  out.reserve(data_length * 3 / 4 + 3);
   std::uint32_t buffer = 0;
   int bits = 0;
   for (std::size_t index = 0; index < data_length; ++index) {
-    const int value = base64_value(text[index], lenient);
-    buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
+    std::uint8_t value = kBase64Table.value[static_cast<unsigned char>(text[index])];
+    if (value == 64 && lenient) {
+      value = text[index] == '-' ? 62 : 63;
+    }
+    if (value > 63) {
+      return invalid("character " + quote(text.substr(index, 1)) + " at offset " +
+                     std::to_string(index));
+    }
+    buffer = (buffer << 6) | value;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       out.push_back(static_cast<char>((buffer >> bits) & 0xFFU));
     }
   }
+  const std::size_t padding = text.size() - data_length;
+  if (padding > 2) {
+    return invalid("too much '=' padding at offset " + std::to_string(data_length));
+  }
+  if (!lenient && text.size() % 4 != 0) {
+    return invalid("length " + std::to_string(text.size()) +
+                   " is not a multiple of 4 (padding is required)");
+  }
+  if (lenient && padding > 0 && text.size() % 4 != 0) {
+    return invalid("padded text must be a multiple of 4 long");
+  }
+  if (data_length % 4 == 1) {
+    return invalid("a lone character at the end");
+  }
   // Non-canonical encodings (non-zero bits after the last byte) are rejected, so that one byte
   // string has exactly one accepted text.
   if (bits > 0 && (buffer & ((1U << bits) - 1U)) != 0) {
-    return fail(ErrorCode::kInvalidInput,
-                subject + " is not valid base64: non-zero bits in the last character");
+    return invalid("non-zero bits in the last character");
   }
   return out;
 }
@@ -428,6 +419,10 @@ HashAlgorithm default_hash(KeyType type) {
 }
 
 Result<PublicKey> PublicKey::adopt(evp_pkey_st* key) {
+  return adopt(key, std::string());
+}
+
+Result<PublicKey> PublicKey::adopt(evp_pkey_st* key, std::string spki_der) {
   std::shared_ptr<EVP_PKEY> owned(key, EVP_PKEY_free);
   if (!owned) {
     return fail(ErrorCode::kInvalidInput, "not a public key");
@@ -466,13 +461,16 @@ Result<PublicKey> PublicKey::adopt(evp_pkey_st* key) {
                     (OBJ_nid2sn(id) != nullptr ? OBJ_nid2sn(id) : "unknown") +
                     " is not supported (ECDSA, Ed25519 and RSA are)");
   }
-  unsigned char* der = nullptr;
-  const int length = i2d_PUBKEY(key, &der);
-  if (length <= 0) {
-    return fail(ErrorCode::kInternal, "cannot encode a public key: " + openssl_reason(""));
+  if (spki_der.empty()) {
+    unsigned char* der = nullptr;
+    const int length = i2d_PUBKEY(key, &der);
+    if (length <= 0) {
+      return fail(ErrorCode::kInternal, "cannot encode a public key: " + openssl_reason(""));
+    }
+    spki_der.assign(reinterpret_cast<const char*>(der), static_cast<std::size_t>(length));
+    OPENSSL_free(der);
   }
-  result.spki_der_.assign(reinterpret_cast<const char*>(der), static_cast<std::size_t>(length));
-  OPENSSL_free(der);
+  result.spki_der_ = std::move(spki_der);
   result.key_ = std::move(owned);
   return result;
 }

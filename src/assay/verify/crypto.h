@@ -95,6 +95,9 @@ class PublicKey {
   // Takes ownership of `key` (an OpenSSL EVP_PKEY); for the X.509 adapter. Same errors as
   // from_spki_der.
   [[nodiscard]] static Result<PublicKey> adopt(evp_pkey_st* key);
+  // The same, when the caller already holds the key's DER SubjectPublicKeyInfo (as a parsed
+  // certificate does), which spares OpenSSL 3's slow re-encoding.
+  [[nodiscard]] static Result<PublicKey> adopt(evp_pkey_st* key, std::string spki_der);
 
   KeyType type() const { return type_; }
   int bits() const { return bits_; }

@@ -38,7 +38,12 @@ Result<std::int64_t> non_negative(const json::Reader& node, std::string_view key
 }
 
 Result<crypto::HashAlgorithm> hash_algorithm(const json::Reader& node, std::string_view key) {
-  ASSAY_TRY(const std::string name, node.get_string(key));
+  // Not ASSAY_TRY: g++ 12 -O2 reports a false maybe-uninitialized on the moved-out string.
+  const Result<std::string> read = node.get_string(key);
+  if (!read) {
+    return tl::unexpected(read.error());
+  }
+  const std::string& name = *read;
   if (name == "SHA2_256") {
     return crypto::HashAlgorithm::kSha256;
   }

@@ -128,9 +128,15 @@ Result<std::vector<json::Reader>> get_array(const json::Reader& parent, std::str
 Result<std::string> get_bytes(const json::Reader& parent, std::string_view key, bool allow_empty) {
   ASSAY_TRY(const json::Reader member, parent.at(key));
   ASSAY_TRY(const std::string text, member.as_string());
-  auto decoded = crypto::base64_decode_any(text, quote(key));
+  auto decoded = crypto::base64_decode_any(text);
   if (!decoded) {
-    return fail(decoded.error().code, decoded.error().message, member.location());
+    // The field's name is put into the message only now: this runs for every bytes field.
+    const std::string& message = decoded.error().message;
+    constexpr std::string_view kGeneric = "base64 text";
+    return fail(decoded.error().code,
+                quote(key) + (message.rfind(kGeneric, 0) == 0 ? message.substr(kGeneric.size())
+                                                              : ": " + message),
+                member.location());
   }
   if (decoded->empty() && !allow_empty) {
     return fail(ErrorCode::kInvalidInput, quote(key) + " is empty", member.location());

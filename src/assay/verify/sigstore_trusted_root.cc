@@ -178,8 +178,7 @@ Result<CertificateAuthority> read_authority(const json::Reader& node) {
   linked = linked && (!top.is_self_issued() || top.is_signed_by(top));
   authority.chain_verified = linked;
   if (linked) {
-    ASSAY_TRY(authority.store, x509::TrustStore::create({authority.chain.front()},
-                                                        /*partial_chain=*/true));
+    ASSAY_TRY(authority.store, x509::TrustStore::create(authority.chain, /*partial_chain=*/true));
   } else {
     ASSAY_TRY(authority.store, x509::TrustStore::create({top}, /*partial_chain=*/false));
   }

@@ -62,8 +62,9 @@ struct CertificateAuthority {
   std::vector<x509::Certificate> chain;  // issuing certificate first, root last
   TimeRange valid_for;
   std::string pointer;
-  // True when every link of `chain` was verified when the root was loaded; then `store`
-  // anchors paths at chain[0], so each verification checks one signature instead of all.
+  // True when every link of `chain` was verified when the root was loaded; then every
+  // certificate of the chain anchors paths in `store`, so a leaf issued by chain[0] costs one
+  // signature check per verification instead of one per link.
   bool chain_verified = false;
   x509::TrustStore store;
 

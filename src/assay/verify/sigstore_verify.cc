@@ -394,8 +394,8 @@ class BundleVerifier {
     }
     std::vector<std::string> reasons;
     for (const CertificateAuthority& authority : root_.timestamp_authorities) {
-      const Result<void> verified =
-          tsa::verify_timestamp(*token, bundle_.signature(), authority.chain);
+      const Result<void> verified = tsa::verify_timestamp(
+          *token, bundle_.signature(), authority.chain, authority.chain_verified);
       if (!verified) {
         reasons.push_back(authority.describe() + ": " + verified.error().message);
         continue;

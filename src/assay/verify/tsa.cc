@@ -96,6 +96,19 @@ Result<void> read_tst_info(const TS_TST_INFO* info, TimestampToken& token) {
   return {};
 }
 
+// True when the token's single SignerInfo names `certificate` by issuer and serial number.
+bool signed_by(const TimestampToken& token, const x509::Certificate& certificate) {
+  STACK_OF(PKCS7_SIGNER_INFO)* infos = PKCS7_get_signer_info(token.token.get());
+  if (infos == nullptr || sk_PKCS7_SIGNER_INFO_num(infos) != 1) {
+    ERR_clear_error();
+    return false;
+  }
+  const PKCS7_ISSUER_AND_SERIAL* id = sk_PKCS7_SIGNER_INFO_value(infos, 0)->issuer_and_serial;
+  return id != nullptr &&
+         X509_NAME_cmp(id->issuer, X509_get_issuer_name(certificate.native())) == 0 &&
+         ASN1_INTEGER_cmp(id->serial, X509_get0_serialNumber(certificate.native())) == 0;
+}
+
 }  // namespace
 
 Result<TimestampToken> parse_timestamp(std::string_view der) {
@@ -148,7 +161,8 @@ Result<TimestampToken> parse_timestamp(std::string_view der) {
 }
 
 Result<void> verify_timestamp(const TimestampToken& token, std::string_view message,
-                              const std::vector<x509::Certificate>& chain) {
+                              const std::vector<x509::Certificate>& chain,
+                              bool chain_links_verified) {
   if (!token.token) {
     return fail(ErrorCode::kInternal, "timestamp token was not parsed");
   }
@@ -161,14 +175,33 @@ Result<void> verify_timestamp(const TimestampToken& token, std::string_view mess
   if (chain.empty()) {
     return fail(ErrorCode::kVerifyFailed, "timestamp authority has no certificates");
   }
+  // When the token is signed by the authority's own (already checked) signing certificate, that
+  // certificate alone anchors the path: OpenSSL then skips re-verifying its link to the root,
+  // and the validity of the rest of the chain at genTime is checked here instead.
+  const bool signer_is_first = chain_links_verified && signed_by(token, chain.front());
+  if (signer_is_first) {
+    for (const x509::Certificate& certificate : chain) {
+      if (!certificate.valid_at(token.gen_time)) {
+        return fail(ErrorCode::kVerifyFailed,
+                    "certificate " + quote(certificate.subject()) +
+                        " of the authority's chain was not valid at genTime");
+      }
+    }
+  }
   X509_STORE* store = X509_STORE_new();
   if (store == nullptr) {
     return fail(ErrorCode::kInternal, "cannot allocate a certificate store");
   }
-  X509_STORE_add_cert(store, chain.back().native());
+  if (signer_is_first) {
+    X509_STORE_add_cert(store, chain.front().native());
+    X509_VERIFY_PARAM_set_flags(X509_STORE_get0_param(store), X509_V_FLAG_PARTIAL_CHAIN);
+  } else {
+    X509_STORE_add_cert(store, chain.back().native());
+  }
   // Check the chain as it stood when the timestamp was made.
   X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store), static_cast<time_t>(token.gen_time));
   STACK_OF(X509)* untrusted = sk_X509_new_null();
+  // Also the candidates for the signer (a token need not embed its certificate).
   for (std::size_t index = 0; index + 1 < chain.size(); ++index) {
     X509_up_ref(chain[index].native());
     sk_X509_push(untrusted, chain[index].native());

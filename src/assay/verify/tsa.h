@@ -41,9 +41,13 @@ struct TimestampToken {
 // signer chains to `chain` (issuing certificate first, root last, as a trusted root lists it)
 // with every certificate valid at the token's genTime, the signer's extended key usage
 // timeStamping (critical), and the ESS signing-certificate attribute naming the signer.
-// kVerifyFailed with the reason otherwise. Thread-safe.
+// `chain_links_verified` says the caller has already checked that each certificate of `chain`
+// is signed by the next: every one of them then anchors the path, so a token signed by chain[0]
+// costs one signature check instead of one per link. kVerifyFailed with the reason otherwise.
+// Thread-safe.
 [[nodiscard]] Result<void> verify_timestamp(const TimestampToken& token, std::string_view message,
-                                            const std::vector<x509::Certificate>& chain);
+                                            const std::vector<x509::Certificate>& chain,
+                                            bool chain_links_verified = false);
 
 }  // namespace assay::verify::tsa
 

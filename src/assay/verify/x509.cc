@@ -156,7 +156,15 @@ Result<Certificate> Certificate::from_der(std::string_view der) {
     return fail(ErrorCode::kInvalidInput,
                 "certificate public key cannot be read: " + openssl_reason(""));
   }
-  ASSAY_TRY(state->public_key, crypto::PublicKey::adopt(key));
+  // The certificate's own SubjectPublicKeyInfo encoding (plain ASN.1, no provider round trip).
+  unsigned char* spki = nullptr;
+  const int spki_length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(raw), &spki);
+  std::string spki_der;
+  if (spki_length > 0) {
+    spki_der.assign(reinterpret_cast<const char*>(spki), static_cast<std::size_t>(spki_length));
+  }
+  OPENSSL_free(spki);
+  ASSAY_TRY(state->public_key, crypto::PublicKey::adopt(key, std::move(spki_der)));
   // Caches the extensions now, so that a malformed critical extension is reported here rather
   // than silently ignored by the accessors later.
   if (X509_check_purpose(raw, -1, 0) != 1 ||

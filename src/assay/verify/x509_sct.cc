@@ -83,6 +83,63 @@ Result<SignedCertificateTimestamp> parse_sct(std::string_view data) {
   return sct;
 }
 
+// The SCT list extension's OID, 1.3.6.1.4.1.11129.2.4.2, as DER content octets.
+constexpr std::string_view kSctListOidDer = "\x2B\x06\x01\x04\x01\xD6\x79\x02\x04\x02";
+
+// One DER element: its tag and where its content starts and the element ends.
+struct DerElement {
+  unsigned char tag = 0;
+  std::size_t content = 0;
+  std::size_t end = 0;
+};
+
+// Reads the element at `offset` (single-byte tags, definite lengths of up to 4 bytes, as DER
+// certificates use), failing instead of overrunning `der`.
+Result<DerElement> read_der(std::string_view der, std::size_t offset) {
+  if (offset + 2 > der.size()) {
+    return fail(ErrorCode::kInvalidInput,
+                "DER element truncated at byte " + std::to_string(offset));
+  }
+  DerElement element;
+  element.tag = static_cast<unsigned char>(der[offset]);
+  std::size_t length = static_cast<unsigned char>(der[offset + 1]);
+  std::size_t header = 2;
+  if ((length & 0x80U) != 0) {
+    const std::size_t bytes = length & 0x7FU;
+    if (bytes == 0 || bytes > 4 || offset + 2 + bytes > der.size()) {
+      return fail(ErrorCode::kInvalidInput,
+                  "DER length malformed at byte " + std::to_string(offset));
+    }
+    length = 0;
+    for (std::size_t index = 0; index < bytes; ++index) {
+      length = (length << 8) | static_cast<unsigned char>(der[offset + 2 + index]);
+    }
+    header += bytes;
+  }
+  element.content = offset + header;
+  if (length > der.size() - element.content) {
+    return fail(ErrorCode::kInvalidInput,
+                "DER element overruns the input at byte " + std::to_string(offset));
+  }
+  element.end = element.content + length;
+  return element;
+}
+
+// A DER tag and length header for `length` content bytes.
+std::string der_header(unsigned char tag, std::size_t length) {
+  std::string out(1, static_cast<char>(tag));
+  if (length < 0x80) {
+    out += static_cast<char>(length);
+    return out;
+  }
+  std::string bytes;
+  for (std::size_t rest = length; rest > 0; rest >>= 8) {
+    bytes.insert(bytes.begin(), static_cast<char>(rest & 0xFFU));
+  }
+  out += static_cast<char>(0x80U | bytes.size());
+  return out + bytes;
+}
+
 void append_integer(std::string& out, std::uint64_t value, std::size_t bytes) {
   for (std::size_t index = bytes; index > 0; --index) {
     out += static_cast<char>((value >> (8 * (index - 1))) & 0xFFU);
@@ -129,34 +186,70 @@ Result<std::vector<SignedCertificateTimestamp>> embedded_scts(const Certificate&
   return scts;
 }
 
-Result<std::string> precert_signed_data(const Certificate& leaf, const Certificate& issuer,
-                                        const SignedCertificateTimestamp& sct) {
-  std::unique_ptr<X509, decltype(&X509_free)> copy(X509_dup(leaf.native()), X509_free);
-  if (!copy) {
-    ERR_clear_error();
-    return fail(ErrorCode::kInternal, "cannot copy the certificate");
+Result<std::string> precert_tbs(const Certificate& leaf) {
+  // Walk the DER: Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { ..., [3] EXPLICIT
+  // Extensions SEQUENCE OF Extension }, ... }. Working on the bytes keeps every other field
+  // exactly as signed and avoids a full decode and re-encode of the certificate.
+  const std::string& der = leaf.der();
+  ASSAY_TRY(const DerElement certificate, read_der(der, 0));
+  ASSAY_TRY(const DerElement tbs, read_der(der, certificate.content));
+  if (certificate.tag != 0x30 || tbs.tag != 0x30) {
+    return fail(ErrorCode::kInvalidInput, "certificate is not a DER SEQUENCE");
   }
-  const int position = X509_get_ext_by_NID(copy.get(), NID_ct_precert_scts, -1);
-  if (position < 0) {
+  std::string content;
+  bool removed = false;
+  for (std::size_t cursor = tbs.content; cursor < tbs.end;) {
+    ASSAY_TRY(const DerElement field, read_der(der, cursor));
+    if (field.end > tbs.end) {
+      return fail(ErrorCode::kInvalidInput, "TBSCertificate field overruns it");
+    }
+    if (field.tag != 0xA3) {
+      content.append(der, cursor, field.end - cursor);
+      cursor = field.end;
+      continue;
+    }
+    ASSAY_TRY(const DerElement extensions, read_der(der, field.content));
+    if (extensions.tag != 0x30 || extensions.end != field.end) {
+      return fail(ErrorCode::kInvalidInput, "certificate extensions are not a DER SEQUENCE");
+    }
+    std::string kept;
+    for (std::size_t item = extensions.content; item < extensions.end;) {
+      ASSAY_TRY(const DerElement extension, read_der(der, item));
+      ASSAY_TRY(const DerElement oid, read_der(der, extension.content));
+      if (extension.end > extensions.end || oid.tag != 0x06) {
+        return fail(ErrorCode::kInvalidInput, "malformed certificate extension");
+      }
+      if (std::string_view(der).substr(oid.content, oid.end - oid.content) == kSctListOidDer) {
+        removed = true;
+      } else {
+        kept.append(der, item, extension.end - item);
+      }
+      item = extension.end;
+    }
+    if (!kept.empty()) {
+      const std::string sequence = der_header(0x30, kept.size()) + kept;
+      content += der_header(0xA3, sequence.size()) + sequence;
+    }
+    cursor = field.end;
+  }
+  if (!removed) {
     return fail(ErrorCode::kInvalidInput, "certificate has no embedded SCT list");
   }
-  X509_EXTENSION_free(X509_delete_ext(copy.get(), position));
-  unsigned char* tbs = nullptr;
-  const int tbs_length = i2d_re_X509_tbs(copy.get(), &tbs);
-  if (tbs_length <= 0) {
-    ERR_clear_error();
-    return fail(ErrorCode::kInternal, "cannot re-encode the TBSCertificate");
-  }
+  return der_header(0x30, content.size()) + content;
+}
+
+Result<std::string> precert_signed_data(const Certificate& leaf, const Certificate& issuer,
+                                        const SignedCertificateTimestamp& sct) {
+  ASSAY_TRY(const std::string tbs, precert_tbs(leaf));
   std::string data;
-  data.reserve(static_cast<std::size_t>(tbs_length) + 64 + sct.extensions.size());
+  data.reserve(tbs.size() + 64 + sct.extensions.size());
   data += static_cast<char>(sct.version);
   data += '\0';  // signature_type: certificate_timestamp
   append_integer(data, sct.timestamp_ms, 8);
   append_integer(data, 1, 2);  // entry_type: precert_entry
   data += crypto::sha256(issuer.public_key().spki_der());
-  append_integer(data, static_cast<std::uint64_t>(tbs_length), 3);
-  data.append(reinterpret_cast<const char*>(tbs), static_cast<std::size_t>(tbs_length));
-  OPENSSL_free(tbs);
+  append_integer(data, tbs.size(), 3);
+  data += tbs;
   append_integer(data, sct.extensions.size(), 2);
   data += sct.extensions;
   return data;

@@ -33,6 +33,11 @@ struct SignedCertificateTimestamp {
 [[nodiscard]] Result<std::vector<SignedCertificateTimestamp>> embedded_scts(
     const Certificate& certificate);
 
+// `leaf`'s TBSCertificate DER with the SCT list extension removed and every other byte as it
+// was: what the CT log signed when it saw the precertificate. kInvalidInput when the certificate
+// has no SCT list or its DER cannot be walked.
+[[nodiscard]] Result<std::string> precert_tbs(const Certificate& leaf);
+
 // The RFC 6962 digitally-signed structure for a precertificate SCT: `leaf`'s TBSCertificate
 // without the SCT list extension, bound to the SHA-256 of `issuer`'s public key.
 [[nodiscard]] Result<std::string> precert_signed_data(const Certificate& leaf,

@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <openssl/x509.h>
 
 #include "assay/core/json.h"
 #include "assay/core/strings.h"
@@ -137,11 +138,31 @@ TEST_F(FulcioCertificateTest, EmbeddedSctVerifiesAgainstTheCtLogKey) {
   EXPECT_THAT(wrong_log.error().message, HasSubstr("does not name this log's key"));
 }
 
+TEST_F(FulcioCertificateTest, PrecertTbsEqualsOpenSslsReencodingWithoutTheSctList) {
+  // Oracle: OpenSSL's own way (as its CT code does it): copy, delete the extension, re-encode.
+  X509* copy = X509_dup(leaf_->native());
+  ASSERT_NE(copy, nullptr);
+  X509_EXTENSION_free(X509_delete_ext(copy, X509_get_ext_by_NID(copy, NID_ct_precert_scts, -1)));
+  unsigned char* der = nullptr;
+  const int length = i2d_re_X509_tbs(copy, &der);
+  ASSERT_GT(length, 0);
+  const std::string expected(reinterpret_cast<const char*>(der), static_cast<std::size_t>(length));
+  OPENSSL_free(der);
+  X509_free(copy);
+  auto tbs = precert_tbs(*leaf_);
+  ASSERT_TRUE(tbs.has_value()) << tbs.error().message;
+  EXPECT_EQ(hex_encode(*tbs), hex_encode(expected));
+  EXPECT_LT(tbs->size(), leaf_->der().size());
+}
+
 TEST_F(FulcioCertificateTest, CertificateWithoutSctsHasNone) {
   auto scts = embedded_scts(issuing_ca().chain.front());
   ASSERT_TRUE(scts.has_value());
   EXPECT_TRUE(scts->empty());
   EXPECT_FALSE(precert_signed_data(issuing_ca().chain.front(), issuing_ca().chain.back(), {}));
+  auto tbs = precert_tbs(issuing_ca().chain.front());
+  ASSERT_FALSE(tbs.has_value());
+  EXPECT_EQ(tbs.error().message, "certificate has no embedded SCT list");
 }
 
 TEST_F(FulcioCertificateTest, RejectsTrailingBytesAndGarbage) {
