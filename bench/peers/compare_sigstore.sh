@@ -32,24 +32,29 @@ count="$(tr ',' '\n' <<<"$cases" | grep -c .)"
 echo "cases: $count ($cases)"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(node --version), $(openssl version | cut -d' ' -f1-2)"
 
+# Each prints "<wall rate> <cpu rate>" (verifications per second).
 assay_rate() {
   ASSAY_SIGSTORE_BENCH_CASES="$cases" "$bench" --benchmark_filter='^BM_VerifyAllCases$' \
     --benchmark_min_time="$seconds" --benchmark_format=json 2>/dev/null |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const b=JSON.parse(s).benchmarks[0];console.log(b.items_per_second.toFixed(1))})'
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const b=JSON.parse(s).benchmarks[0];const n=b.cases,scale={ns:1e9,us:1e6,ms:1e3,s:1}[b.time_unit];console.log((n*scale/b.real_time).toFixed(1),(n*scale/b.cpu_time).toFixed(1))})'
 }
 node_rate() {
   node bench/peers/sigstore_verify.mjs --only "$cases" --seconds "$((seconds * 2))" |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).verifications_per_second.toFixed(1)))'
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);console.log(r.verifications_per_second.toFixed(1),r.verifications_per_cpu_second.toFixed(1))})'
 }
 
-ratios=()
-printf '%-6s %16s %22s %8s\n' round "assay verif/s" "@sigstore/verify /s" ratio
+wall_ratios=()
+cpu_ratios=()
+printf '%-6s %22s %22s %13s %13s\n' round "assay wall / cpu" "node wall / cpu" "wall ratio" "cpu ratio"
 for round in $(seq 1 "$rounds"); do
-  a="$(assay_rate)"
-  n="$(node_rate)"
-  r="$(node -e "console.log(($a / $n).toFixed(2))")"
-  ratios+=("$r")
-  printf '%-6s %16s %22s %7sx\n' "$round" "$a" "$n" "$r"
+  read -r aw ac <<<"$(assay_rate)"
+  read -r nw nc <<<"$(node_rate)"
+  wr="$(node -e "console.log(($aw / $nw).toFixed(2))")"
+  cr="$(node -e "console.log(($ac / $nc).toFixed(2))")"
+  wall_ratios+=("$wr")
+  cpu_ratios+=("$cr")
+  printf '%-6s %22s %22s %12sx %12sx\n' "$round" "$aw / $ac" "$nw / $nc" "$wr" "$cr"
 done
-median="$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')"
-echo "median ratio: ${median}x (Assay / @sigstore/verify 3.1.1)"
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+echo "median ratio, Assay / @sigstore/verify 3.1.1: wall $(median "${wall_ratios[@]}")x," \
+  "CPU $(median "${cpu_ratios[@]}")x"
