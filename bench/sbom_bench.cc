@@ -81,48 +81,41 @@ std::string make_cyclonedx(std::size_t count) {
 std::string make_spdx(std::size_t count) {
   std::string out;
   out.reserve(count * 700);
-  out += R"({"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT",)"
-         R"("name":"council-portal","documentNamespace":"https://vendor.example/spdx/portal-4.1.0",)"
-         R"("creationInfo":{"created":"2025-05-07T10:00:00Z","creators":["Tool: gen-1.0",)"
-         R"("Organization: Vendor (psirt@vendor.example)"]
-},"documentDescribes":["SPDXRef-c0"],)"
-         R"("packages":[)";
-for (std::size_t index = 0; index < count; ++index) {
-  const std::string n = std::to_string(index);
-  if (index > 0) {
-    out += ',';
+  out += R"j({"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT",)j"
+         R"j("name":"council-portal","documentNamespace":"https://vendor.example/spdx/portal",)j"
+         R"j("creationInfo":{"created":"2025-05-07T10:00:00Z","creators":["Tool: gen-1.0",)j"
+         R"j("Organization: Vendor (psirt@vendor.example)"]},"documentDescribes":["SPDXRef-c0"],)j"
+         R"j("packages":[)j";
+  for (std::size_t index = 0; index < count; ++index) {
+    const std::string n = std::to_string(index);
+    if (index > 0) {
+      out += ',';
+    }
+    char digest[65];
+    std::snprintf(digest, sizeof(digest), "%064zx", index * 2654435761U);
+    out += R"j({"SPDXID":"SPDXRef-c)j" + n + R"j(","name":"component-)j" + n;
+    out += R"j(","versionInfo":"1.)j" + std::to_string(index % 50) + R"j(.3",)j";
+    out += R"j("supplier":"Organization: Supplier )j" + std::to_string(index % 13) + R"j(",)j";
+    out += R"j("downloadLocation":"https://repo.example/component-)j" + n + R"j(.jar",)j";
+    out += R"j("filesAnalyzed":false,"licenseConcluded":"Apache-2.0",)j";
+    out += R"j("licenseDeclared":"Apache-2.0","copyrightText":"NOASSERTION",)j";
+    out += R"j("checksums":[{"algorithm":"SHA256","checksumValue":")j" + std::string(digest);
+    out += R"j("}],"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER",)j";
+    out += R"j("referenceType":"purl","referenceLocator":"pkg:maven/org.example.g)j" +
+           std::to_string(index % 97) + "/component-" + n + "@1." + std::to_string(index % 50) +
+           R"j(.3"}]})j";
   }
-  char digest[65];
-  std::snprintf(digest, sizeof(digest), "%064zx", index * 2654435761U);
-  out += R"({"SPDXID":"SPDXRef-c)" + n + R"(","name":"component-)" + n + R"(","versionInfo":"1.)" +
-         std::to_string(index % 50) +
-         R"(.3",)"
-         R"("supplier":"Organization: Supplier )" +
-         std::to_string(index % 13) +
-         R"(",)"
-         R"("downloadLocation":"https://repo.example/component-)" +
-         n +
-         R"(.jar",)"
-         R"("filesAnalyzed":false,"licenseConcluded":"Apache-2.0","licenseDeclared":"Apache-2.0",)"
-         R"("copyrightText":"NOASSERTION",)"
-         R"("checksums":[{"algorithm":"SHA256","checksumValue":")" +
-         std::string(digest) +
-         R"("}],"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl",)"
-         R"("referenceLocator":"pkg:maven/org.example.g)" +
-         std::to_string(index % 97) + "/component-" + n + "@1." + std::to_string(index % 50) +
-         R"(.3"}]})";
-}
-out += R"(],"relationships":[)";
-for (std::size_t index = 0; index + 1 < count; ++index) {
-  if (index > 0) {
-    out += ',';
+  out += R"j(],"relationships":[)j";
+  for (std::size_t index = 0; index + 1 < count; ++index) {
+    if (index > 0) {
+      out += ',';
+    }
+    out += R"j({"spdxElementId":"SPDXRef-c)j" + std::to_string(index) +
+           R"j(","relationshipType":"DEPENDS_ON","relatedSpdxElement":"SPDXRef-c)j" +
+           std::to_string(index + 1) + R"j("})j";
   }
-  out += R"({"spdxElementId":"SPDXRef-c)" + std::to_string(index) +
-         R"(","relationshipType":"DEPENDS_ON","relatedSpdxElement":"SPDXRef-c)" +
-         std::to_string(index + 1) + R"("})";
-}
-out += "]}";
-return out;
+  out += "]}";
+  return out;
 }
 
 const std::string& cyclonedx_document() {

@@ -552,8 +552,9 @@ class Writer {
     if (!properties.empty()) {
       out["properties"] = properties_json(properties);
     }
-    const auto nested =
-        written_ref_[index] == component.ref ? children_.find(component.ref) : children_.end();
+    const auto nested = written_ref_[index] == component.ref && !component.ref.empty()
+                            ? children_.find(component.ref)
+                            : children_.end();
     if (nested != children_.end() && depth < 200) {
       OrderedJson children = OrderedJson::array();
       for (const std::size_t child : nested->second) {

@@ -183,6 +183,12 @@ class Spdx3Reader {
         }
       }
     }
+    std::size_t synthetic = 0;
+    for (model::Component& component : sbom_.components) {
+      if (component.ref.empty()) {
+        component.ref = "assay:component/" + std::to_string(++synthetic);
+      }
+    }
     check_sbom(sbom_, source_, sink_, known);
     return std::move(sbom_);
   }

@@ -399,6 +399,12 @@ model::Sbom map_spdx2(element root, model::SbomFormat format, const SpdxLocator&
                    " is not supported; Assay validates SPDX-2.2 and SPDX-2.3",
                where("/spdxVersion"));
   }
+  std::size_t synthetic = 0;
+  for (model::Component& component : sbom.components) {
+    if (component.ref.empty()) {
+      component.ref = "assay:component/" + std::to_string(++synthetic);
+    }
+  }
   check_sbom(sbom, source, sink,
              std::unordered_set<std::string>(extra_refs.begin(), extra_refs.end()));
   return sbom;
