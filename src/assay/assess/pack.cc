@@ -136,12 +136,13 @@ std::vector<T> read_array(const Fields& fields, std::string_view key, bool requi
 }
 
 DocumentRef read_document(const Fields& fields) {
-  fields.allow_only({"path", "sha256", "artefact", "description"});
+  fields.allow_only({"path", "sha256", "artefact", "trusted_root", "description"});
   DocumentRef document;
   document.location = fields.location();
   document.path = path_field(fields, "path", true);
   document.sha256 = hex_field(fields, "sha256", 64);
   document.artefact = fields.string("artefact", false);
+  document.trusted_root = path_field(fields, "trusted_root", false);
   return document;
 }
 
@@ -358,7 +359,7 @@ Result<Parsed<PackManifest>> read_pack_manifest(std::string_view text, std::stri
       if (!link.is_object("a link")) {
         continue;
       }
-      link.allow_only({"url", "file", "retrieved"});
+      link.allow_only({"url", "file", "retrieved", "openpgp_key", "openpgp_fingerprint"});
       Link value;
       value.location = link.location();
       value.url = link.string("url", true);
@@ -368,6 +369,8 @@ Result<Parsed<PackManifest>> read_pack_manifest(std::string_view text, std::stri
       }
       value.file = path_field(link, "file", false);
       value.retrieved = date_field(link, "retrieved", false);
+      value.openpgp_key = path_field(link, "openpgp_key", false);
+      value.openpgp_fingerprint = link.string("openpgp_fingerprint", !value.openpgp_key.empty());
       manifest.links[it.key()] = std::move(value);
     }
   }
@@ -472,6 +475,7 @@ PackValidation validate_pack(const PackFiles& files, const CatalogueSet& catalog
     for (const auto* list : {&release.sboms, &release.vex, &release.provenance}) {
       for (const DocumentRef& document : *list) {
         need_file(document.path, document.location + "/path");
+        need_file(document.trusted_root, document.location + "/trusted_root");
         if (!document.artefact.empty() && names.count(document.artefact) == 0) {
           validation.diagnostics.push_back(
               {Severity::kError, "PACK-DANGLING-REF",
@@ -483,6 +487,7 @@ PackValidation validate_pack(const PackFiles& files, const CatalogueSet& catalog
   }
   for (const auto& [name, link] : manifest.links) {
     need_file(link.file, link.location + "/file");
+    need_file(link.openpgp_key, link.location + "/openpgp_key");
   }
   for (const CertificateInfo& certificate : manifest.certificates) {
     need_file(certificate.file, certificate.location + "/file");

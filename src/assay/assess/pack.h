@@ -53,8 +53,9 @@ struct Artefact {
 // A file in the pack that documents something (an SBOM, VEX, provenance, an evidence file).
 struct DocumentRef {
   std::string path;
-  std::string sha256;    // declared digest of the file itself, "" when not given
-  std::string artefact;  // SBOMs and provenance: the artefact name they describe
+  std::string sha256;        // declared digest of the file itself, "" when not given
+  std::string artefact;      // SBOMs and provenance: the artefact name they describe
+  std::string trusted_root;  // provenance: the Sigstore trusted root to verify it with
   std::string location;
 };
 
@@ -81,6 +82,10 @@ struct Link {
   std::string url;
   std::string file;       // path in the pack, "" when none
   std::string retrieved;  // date the copy was taken
+  // security_txt only: the vendor's OpenPGP public key (path in the pack) and its fingerprint,
+  // to verify a clear-signed file with.
+  std::string openpgp_key;
+  std::string openpgp_fingerprint;
   std::string location;
 };
 

@@ -1,0 +1,157 @@
+// The assessment: automatic checks over an evidence pack (standards-reference.md §5), each
+// serving claims of the final Code, then a verdict per claim (checks first, the vendor's
+// self-assessment only where no check decides) rolled up per principle and theme, or per draft
+// provision and principle. Fails closed: missing evidence is never a PASS.
+#ifndef ASSAY_ASSESS_ASSESSMENT_H_
+#define ASSAY_ASSESS_ASSESSMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "assay/assess/catalogue.h"
+#include "assay/assess/pack.h"
+#include "assay/core/diagnostic.h"
+#include "assay/core/result.h"
+#include "assay/match/source.h"
+
+namespace assay::assess {
+
+// Worst first in roll-ups: FAIL, WARN, ATTESTED, PASS, N/A.
+enum class Verdict { kPass, kFail, kWarn, kAttested, kNotApplicable };
+std::string_view to_string(Verdict verdict);  // "PASS", "FAIL", "WARN", "ATTESTED", "N/A"
+// Higher is worse: N/A 0, PASS 1, ATTESTED 2, WARN 3, FAIL 4.
+int severity_rank(Verdict verdict);
+
+// Evidence strength (design.md §5): E0 vendor statement; E1 vendor-published artefact; E2
+// vendor-signed artefact bound to a release digest; E3 independently verified (Assay's own check).
+enum class Strength { kE0, kE1, kE2, kE3 };
+std::string_view to_string(Strength strength);  // "E0" ... "E3"
+
+struct EvidenceItem {
+  std::string what;    // "CycloneDX 1.6 SBOM", "security.txt"
+  std::string where;   // path in the pack, or URL
+  std::string digest;  // "sha256:<hex>" of what was examined, "" when nothing was read
+  Strength strength = Strength::kE0;
+};
+
+struct CheckResult {
+  std::string id;  // "CHK-SBOM-01"
+  std::string title;
+  std::vector<std::string> claims;  // final-2025 claim ids whose verdict this check decides
+  Verdict verdict = Verdict::kFail;
+  std::string summary;               // why this verdict, one sentence
+  std::vector<std::string> details;  // each problem or observation
+  std::vector<EvidenceItem> evidence;
+  std::string explanation;  // what the check does, in plain English
+  std::string remediation;  // what the vendor should do when it does not pass
+  std::string question;     // what the buyer should ask the vendor
+};
+
+struct ClaimResult {
+  std::string id;
+  std::string text;
+  std::string principle;
+  Verdict verdict = Verdict::kFail;
+  std::string reason;
+  bool inconsistent = false;                 // the vendor says met; a check says FAIL
+  std::optional<ClaimStatus> vendor_status;  // from the self-assessment
+  std::vector<std::string> checks;           // ids of the checks that decided it
+  std::vector<EvidenceItem> evidence;
+};
+
+// A theme, principle (final) or principle, provision (draft), with its rolled-up verdict.
+struct ItemResult {
+  std::string id;
+  EntryKind kind = EntryKind::kPrinciple;
+  std::string parent;
+  std::string title;
+  std::string text;
+  Level level = Level::kNone;
+  Verdict verdict = Verdict::kFail;
+  std::string reason;
+  std::vector<std::string> claims;  // final-2025 claim ids it stands for
+};
+
+// Thresholds and gate of a buyer's policy (docs/formats/assessment-json.md lists the defaults).
+struct Policy {
+  std::string sbom_profile = "ntia";   // ntia, bsi-tr-03183-2, fsct
+  bool sbom_required = true;           // false: no SBOM is ATTESTED ("Code minimum")
+  bool require_signatures = true;      // false: checksum-only artefacts are WARN, not FAIL
+  bool critical_needs_vex = true;      // critical findings without a VEX statement fail
+  std::int64_t eos_notice_days = 365;  // the Code's 4.2: a year's notice
+  std::int64_t eos_warn_within_days = 365;
+  std::int64_t certificate_warn_days = 60;
+  bool require_cyber_essentials_plus = false;
+  std::int64_t self_assessment_max_age_days = 365;
+  std::int64_t securitytxt_expiry_warn_days = 30;
+  double vex_coverage_pass = 0.9;
+  double vex_coverage_warn = 0.5;
+  // The gate (assay check): the verdicts of claims, items and checks that fail it.
+  std::vector<Verdict> fail_on = {Verdict::kFail};
+  bool fail_on_inconsistent = true;
+  std::vector<std::string> ignore_checks;
+};
+
+// Reads a policy file (every field optional; defaults as above). Unknown fields, wrong types and
+// bad values fail with kInvalidInput at "source#/pointer": a gate must not silently ignore a typo.
+[[nodiscard]] Result<Policy> read_policy(std::string_view text, std::string_view source);
+// The default policy as JSON (documented; `assay check` users start from it).
+std::string default_policy_json();
+
+struct AssessOptions {
+  std::int64_t now = 0;                              // seconds since the epoch
+  std::string catalogue{kFinalCatalogue};            // the view: final-2025 or draft-2024
+  match::AdvisorySource* vulnerabilities = nullptr;  // nullptr: vulnerability checks are N/A
+  std::string database_name;                         // how reports name the database
+};
+
+struct Assessment {
+  std::string pack;
+  PackManifest manifest;
+  std::vector<Diagnostic> pack_diagnostics;
+  std::string catalogue_id;
+  std::string catalogue_title;
+  std::string catalogue_version;
+  std::string assessed_at;  // RFC 3339
+  std::vector<CheckResult> checks;
+  std::vector<ClaimResult> claims;  // every claim of the final catalogue, in order
+  std::vector<ItemResult> items;    // the chosen catalogue's themes/principles or provisions
+  Verdict overall = Verdict::kFail;
+  std::size_t inconsistent = 0;
+
+  const CheckResult* check(std::string_view id) const;
+  const ClaimResult* claim(std::string_view id) const;
+  const ItemResult* item(std::string_view id) const;
+};
+
+// Assesses the pack in `files`. Fails with kInvalidInput when the manifest is missing or cannot
+// be read at all, or `options.catalogue` is unknown (the message names the choices), and kIo
+// when the vulnerability source cannot be read. Manifest problems that leave it usable are kept
+// in pack_diagnostics and show up as failing checks.
+[[nodiscard]] Result<Assessment> assess(const PackFiles& files, const CatalogueSet& catalogues,
+                                        const Policy& policy, const AssessOptions& options);
+
+// The ids of every check, in the order they run.
+std::vector<std::string> check_ids();
+
+struct GateResult {
+  bool passed = true;
+  std::vector<std::string> reasons;  // one per thing that failed the gate
+};
+// Applies the policy's gate to an assessment (assay check).
+GateResult apply_gate(const Assessment& assessment, const Policy& policy);
+
+// Renderers. JSON is documented in docs/formats/assessment-json.md.
+std::string to_text(const Assessment& assessment);
+std::string to_json(const Assessment& assessment);
+std::string to_markdown(const Assessment& assessment);
+
+// Days since the epoch of a YYYY-MM-DD date, or nullopt when malformed.
+std::optional<std::int64_t> date_to_days(std::string_view date);
+
+}  // namespace assay::assess
+
+#endif  // ASSAY_ASSESS_ASSESSMENT_H_
