@@ -14,6 +14,7 @@
 #include "assay/formats/vex.h"
 #include "assay/match/matcher.h"
 #include "assay/verify/digest.h"
+#include "assay/verify/pgp.h"
 #include "assay/verify/securitytxt.h"
 #include "assay/verify/sigstore_verify.h"
 
@@ -738,6 +739,37 @@ verify::Verification verify_sigstore(Context& context, const std::string& bundle
   return verify::sigstore::verify_bundle_json(*bundle, bundle_path, *subject, policy, *root);
 }
 
+// Verifies an OpenPGP detached signature over the artefact file with the signer's key. Sets
+// `problem` when it cannot be checked at all (no file, no key, GnuPG not runnable).
+verify::Verification verify_openpgp(Context& context, const std::string& signature_path,
+                                    const Artefact& artefact, std::string& problem) {
+  verify::Verification none;
+  if (artefact.path.empty()) {
+    problem = "the artefact is not in the pack";
+    return none;
+  }
+  if (context.manifest.signer.openpgp_key.empty()) {
+    problem = "no signer OpenPGP key in the manifest (signer.openpgp_key)";
+    return none;
+  }
+  auto bytes = context.files.read(artefact.path, kMaxDocumentBytes);
+  auto signature = context.files.read(signature_path, kMaxSmallBytes);
+  auto key = context.files.read(context.manifest.signer.openpgp_key, kMaxSmallBytes);
+  for (const Result<std::string>* read : {&bytes, &signature, &key}) {
+    if (!*read) {
+      problem = read->error().to_string();
+      return none;
+    }
+  }
+  auto verification = verify::pgp::verify_detached(
+      *bytes, *signature, verify::pgp::KeySpec{*key, context.manifest.signer.openpgp_fingerprint});
+  if (!verification) {
+    problem = verification.error().to_string();
+    return none;
+  }
+  return std::move(*verification);
+}
+
 void check_signatures(Context& context, CheckResult& result) {
   if (is_saas(context)) {
     finish(result, Verdict::kNotApplicable, std::string(kSaasReason));
@@ -757,6 +789,26 @@ void check_signatures(Context& context, CheckResult& result) {
         continue;
       }
       for (const SignatureRef& signature : artefact.signatures) {
+        if (signature.kind == "openpgp") {
+          std::string problem;
+          const verify::Verification verification =
+              verify_openpgp(context, signature.signature, artefact, problem);
+          if (!problem.empty()) {
+            ++unverifiable;
+            result.details.push_back(artefact.name +
+                                     ": OpenPGP signature cannot be checked: " + problem);
+          } else if (verification.outcome() == verify::Outcome::kPass) {
+            ++verified;
+            result.evidence.push_back(
+                {"OpenPGP signature of " + artefact.name + " by " + verification.identity,
+                 signature.signature, "", Strength::kE3});
+          } else {
+            ++failed;
+            result.details.push_back(artefact.name + ": OpenPGP signature does not verify: " +
+                                     verification.first_failure());
+          }
+          continue;
+        }
         if (signature.trusted_root.empty() || context.manifest.signer.identity.empty()) {
           ++unverifiable;
           result.details.push_back(

@@ -456,6 +456,37 @@ TEST(SignatureCheckTest, SigstoreBundleFromAnotherSignerFails) {
   EXPECT_EQ(assessment.check("CHK-DIST-03")->verdict, Verdict::kFail);
 }
 
+TEST(SignatureCheckTest, OpenPgpDetachedSignatureByTheVendorsKeyPasses) {
+  verify::pgp::test_keys::Keyring keyring;
+  const verify::pgp::test_keys::TestKey key =
+      keyring.generate("Good Vendor Releases <releases@good.example>", "ed25519");
+  if (key.fingerprint.size() != 40) {
+    GTEST_SKIP() << "gpg could not generate a key here";
+  }
+  Pack pack = test_pack::good_pack(catalogues());
+  pack.files["signatures/ledger.asc"] =
+      keyring.sign(key.fingerprint, test_pack::artefact_bytes(), "--detach-sign");
+  pack.files["signatures/release-key.asc"] = key.armored;
+  pack.manifest["signer"]["openpgp_key"] = "signatures/release-key.asc";
+  pack.manifest["signer"]["openpgp_fingerprint"] = key.fingerprint;
+  release(pack)["artefacts"][0]["signatures"] =
+      Json::array({{{"kind", "openpgp"}, {"signature", "signatures/ledger.asc"}}});
+  const CheckResult* check = run(pack).check("CHK-DIST-02");
+  ASSERT_NE(check, nullptr);
+  EXPECT_EQ(check->verdict, Verdict::kPass) << check->summary << "\n"
+                                            << ::testing::PrintToString(check->details);
+  EXPECT_EQ(check->evidence.at(0).strength, Strength::kE3);
+
+  // A signature by a key other than the one the vendor publishes fails.
+  const verify::pgp::test_keys::TestKey other =
+      keyring.generate("Someone Else <else@example.org>", "ed25519");
+  pack.files["signatures/ledger.asc"] =
+      keyring.sign(other.fingerprint, test_pack::artefact_bytes(), "--detach-sign");
+  const Assessment failed = run(pack);
+  EXPECT_EQ(failed.check("CHK-DIST-02")->verdict, Verdict::kFail);
+  EXPECT_THAT(failed.check("CHK-DIST-02")->details.at(0), HasSubstr("does not verify"));
+}
+
 TEST(SecurityTxtCheckTest, SignedFileVerifiedWithTheVendorsKeyPasses) {
   verify::pgp::test_keys::Keyring keyring;
   const verify::pgp::test_keys::TestKey key =

@@ -165,16 +165,21 @@ Artefact read_artefact(const Fields& fields) {
     }
   }
   artefact.signatures = read_array<SignatureRef>(fields, "signatures", false, [](const Fields& f) {
-    f.allow_only({"kind", "bundle", "trusted_root"});
+    f.allow_only({"kind", "bundle", "trusted_root", "signature"});
     SignatureRef signature;
     signature.location = f.location();
-    const std::string kind = f.string("kind", true);
-    if (!kind.empty() && kind != "sigstore-bundle") {
-      f.error("BAD-VALUE", "unknown signature kind \"" + kind + "\" (expected sigstore-bundle)",
-              "kind");
+    signature.kind = f.string("kind", true);
+    if (signature.kind == "sigstore-bundle") {
+      signature.bundle = path_field(f, "bundle", true);
+      signature.trusted_root = path_field(f, "trusted_root", false);
+    } else if (signature.kind == "openpgp") {
+      signature.signature = path_field(f, "signature", true);
+    } else if (!signature.kind.empty()) {
+      f.error(
+          "BAD-VALUE",
+          "unknown signature kind \"" + signature.kind + "\" (expected sigstore-bundle or openpgp)",
+          "kind");
     }
-    signature.bundle = path_field(f, "bundle", true);
-    signature.trusted_root = path_field(f, "trusted_root", false);
     return signature;
   });
   return artefact;
@@ -339,9 +344,12 @@ Result<Parsed<PackManifest>> read_pack_manifest(std::string_view text, std::stri
   }
   if (fields.object("signer", false) != nullptr) {
     const Fields signer = fields.child("signer");
-    signer.allow_only({"identity", "issuer"});
-    manifest.signer.identity = signer.string("identity", true);
-    manifest.signer.issuer = signer.string("issuer", true);
+    signer.allow_only({"identity", "issuer", "openpgp_key", "openpgp_fingerprint"});
+    manifest.signer.identity = signer.string("identity", false);
+    manifest.signer.issuer = signer.string("issuer", !manifest.signer.identity.empty());
+    manifest.signer.openpgp_key = path_field(signer, "openpgp_key", false);
+    manifest.signer.openpgp_fingerprint =
+        signer.string("openpgp_fingerprint", !manifest.signer.openpgp_key.empty());
   }
   manifest.releases = read_array<Release>(fields, "releases", true, read_release);
   if (fields.object("links", false) != nullptr) {
@@ -469,6 +477,7 @@ PackValidation validate_pack(const PackFiles& files, const CatalogueSet& catalog
       need_file(artefact.path, artefact.location + "/path");
       for (const SignatureRef& signature : artefact.signatures) {
         need_file(signature.bundle, signature.location + "/bundle");
+        need_file(signature.signature, signature.location + "/signature");
         need_file(signature.trusted_root, signature.location + "/trusted_root");
       }
     }
@@ -485,6 +494,7 @@ PackValidation validate_pack(const PackFiles& files, const CatalogueSet& catalog
       }
     }
   }
+  need_file(manifest.signer.openpgp_key, source + "#/signer/openpgp_key");
   for (const auto& [name, link] : manifest.links) {
     need_file(link.file, link.location + "/file");
     need_file(link.openpgp_key, link.location + "/openpgp_key");

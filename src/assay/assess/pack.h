@@ -34,10 +34,13 @@ struct DeclaredDigests {
   bool empty() const { return sha256.empty() && sha384.empty() && sha512.empty(); }
 };
 
-// A Sigstore bundle for an artefact, and the trusted root to check it against.
+// A signature over an artefact: a Sigstore bundle (checked against a trusted root and the
+// signer's identity), or an OpenPGP detached signature (checked against the signer's key).
 struct SignatureRef {
-  std::string bundle;        // path in the pack
-  std::string trusted_root;  // path in the pack; "" when the vendor gave none
+  std::string kind;          // "sigstore-bundle" or "openpgp"
+  std::string bundle;        // sigstore-bundle: path in the pack
+  std::string trusted_root;  // sigstore-bundle: path in the pack; "" when the vendor gave none
+  std::string signature;     // openpgp: path of the detached signature in the pack
   std::string location;
 };
 
@@ -147,8 +150,10 @@ struct PackManifest {
   } product;
   // Who the vendor's signatures must come from (published out of band).
   struct {
-    std::string identity;  // certificate SAN; exact match
-    std::string issuer;    // OIDC issuer; exact match
+    std::string identity;             // Sigstore: certificate SAN; exact match
+    std::string issuer;               // Sigstore: OIDC issuer; exact match
+    std::string openpgp_key;          // OpenPGP: public key file in the pack
+    std::string openpgp_fingerprint;  // OpenPGP: the signing key's fingerprint
   } signer;
   std::vector<Release> releases;
   // Keys: security_txt, vulnerability_disclosure_policy, support_policy, end_of_support_data,

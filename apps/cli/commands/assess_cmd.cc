@@ -1,0 +1,204 @@
+// assay assess | check: assesses a vendor's evidence pack (directory or .zip) against the Code of
+// Practice catalogues, offline, and reports verdicts per principle and claim (text, JSON,
+// Markdown); `check` applies a buyer's policy as a gate and exits 1 when it fails.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "assay/assess/assessment.h"
+#include "assay/assess/catalogue.h"
+#include "assay/assess/pack.h"
+#include "assay/core/file.h"
+#include "assay/core/strings.h"
+#include "assay/store/importer.h"
+#include "assay/store/vulndb.h"
+#include "assay/verify/securitytxt.h"
+
+#include "cli.h"
+
+namespace assay::cli {
+
+namespace {
+
+struct AssessCmdOptions {
+  std::string pack;
+  std::string policy;
+  std::string catalogue = "final-2025";
+  std::string format = "text";
+  std::string out;
+  std::string database;
+  std::vector<std::string> advisories;
+  std::string now;
+};
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Runs the assessment; on failure reports the error and returns the exit code.
+Result<assess::Assessment> run_assessment(const AssessCmdOptions& options,
+                                          const assess::Policy& policy) {
+  ASSAY_TRY(const assess::CatalogueSet catalogues, assess::builtin_catalogues());
+  ASSAY_TRY(const std::unique_ptr<assess::PackFiles> files, assess::PackFiles::open(options.pack));
+  assess::AssessOptions assess_options;
+  assess_options.catalogue = options.catalogue;
+  assess_options.now = now_seconds();
+  if (!options.now.empty()) {
+    const std::optional<std::int64_t> now = verify::securitytxt::parse_rfc3339(options.now);
+    if (!now) {
+      return fail(ErrorCode::kInvalidInput,
+                  "--now " + quote(options.now) + " is not an RFC 3339 date-time");
+    }
+    assess_options.now = *now;
+  }
+  std::unique_ptr<store::VulnDb> db;
+  if (!options.advisories.empty()) {
+    ASSAY_TRY(db, store::VulnDb::open(":memory:", store::OpenMode::kReadWriteCreate));
+    store::ImportRequest request;
+    for (const std::string& path : options.advisories) {
+      request.paths.emplace_back(path);
+    }
+    ASSAY_TRY_VOID(store::import_paths(*db, request));
+    assess_options.database_name = "advisory files (" + join(options.advisories, ", ") + ")";
+  } else if (!options.database.empty()) {
+    ASSAY_TRY(db, store::VulnDb::open(options.database, store::OpenMode::kReadOnly));
+    assess_options.database_name = "database " + options.database;
+  }
+  assess_options.vulnerabilities = db.get();
+  return assess::assess(*files, catalogues, policy, assess_options);
+}
+
+Result<assess::Policy> load_policy(const std::string& path) {
+  if (path.empty()) {
+    return assess::Policy{};
+  }
+  ASSAY_TRY(const std::string text, read_file(path, 1024 * 1024));
+  return assess::read_policy(text, path);
+}
+
+int emit(Context& context, const std::string& out, const std::string& rendered) {
+  if (!out.empty()) {
+    if (auto written = write_file_atomic(out, rendered); !written) {
+      return report_error(context, written.error());
+    }
+    return kExitOk;
+  }
+  context.out << rendered;
+  return kExitOk;
+}
+
+int run_assess(Context& context, const AssessCmdOptions& options) {
+  auto policy = load_policy(options.policy);
+  if (!policy) {
+    return report_error(context, policy.error());
+  }
+  auto assessment = run_assessment(options, *policy);
+  if (!assessment) {
+    return report_error(context, assessment.error());
+  }
+  const std::string rendered = options.format == "json"       ? assess::to_json(*assessment)
+                               : options.format == "markdown" ? assess::to_markdown(*assessment)
+                                                              : assess::to_text(*assessment);
+  return emit(context, options.out, rendered);
+}
+
+int run_check(Context& context, const AssessCmdOptions& options) {
+  auto policy = load_policy(options.policy);
+  if (!policy) {
+    return report_error(context, policy.error());
+  }
+  auto assessment = run_assessment(options, *policy);
+  if (!assessment) {
+    return report_error(context, assessment.error());
+  }
+  const assess::GateResult gate = assess::apply_gate(*assessment, *policy);
+  std::string rendered;
+  if (options.format == "json") {
+    rendered = assess::to_json(*assessment);
+  } else {
+    rendered = "policy " + (options.policy.empty() ? std::string("(defaults)") : options.policy) +
+               ": " + (gate.passed ? "PASSED" : "FAILED") + " for " +
+               assessment->manifest.product.name + " (" + options.pack + ")\n";
+    for (const std::string& reason : gate.reasons) {
+      rendered += "  " + reason + "\n";
+    }
+  }
+  if (const int code = emit(context, options.out, rendered); code != kExitOk) {
+    return code;
+  }
+  if (!gate.passed) {
+    context.err << "assay: the policy fails: " << gate.reasons.size() << " reason(s)\n";
+    return kExitNegative;
+  }
+  return kExitOk;
+}
+
+void add_common(CLI::App* command, AssessCmdOptions& options) {
+  command->add_option("pack", options.pack, "evidence pack: a directory or a .zip")->required();
+  command
+      ->add_option("--catalogue", options.catalogue,
+                   "final-2025 (default: the May 2025 Code and NCSC claims) or draft-2024 "
+                   "(the 21 draft provisions); both show the same evidence")
+      ->check(CLI::IsMember({"final-2025", "draft-2024"}));
+  command->add_option("--db", options.database,
+                      "vulnerability database for the vulnerability checks (without it, or "
+                      "--advisories, they are N/A)");
+  command
+      ->add_option("--advisories", options.advisories,
+                   "OSV records and a KEV catalogue (files or directories) to use instead of a "
+                   "database")
+      ->check(CLI::ExistingPath);
+  command->add_option("--out", options.out, "write the report to this file instead of stdout");
+  command->add_option("--now", options.now,
+                      "assess as of this RFC 3339 time instead of now (reproducible reports)");
+}
+
+}  // namespace
+
+void register_assess_commands(CLI::App& app, Context& context) {
+  auto options = std::make_shared<AssessCmdOptions>();
+  CLI::App* assess_cmd = app.add_subcommand(
+      "assess", "Assess a vendor's evidence pack against the Software Security Code of Practice");
+  add_common(assess_cmd, *options);
+  assess_cmd->add_option("--policy", options->policy,
+                         "buyer's policy file (JSON; thresholds, docs/formats/assessment-json.md)");
+  assess_cmd->add_option("--format", options->format, "text (default), json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  assess_cmd->footer(
+      "Examples:\n"
+      "  assay assess examples/packs/good-vendor\n"
+      "  assay assess vendor-pack.zip --catalogue draft-2024 --format markdown --out report.md\n"
+      "  assay assess examples/packs/gappy-vendor --advisories examples/intel --format json\n"
+      "  assay assess vendor-pack/ --db ~/.local/share/assay/assay.db --policy council.json\n"
+      "Verdicts: PASS, FAIL, WARN, ATTESTED (the vendor's word, no automatic check), N/A (with\n"
+      "the reason). Absence of evidence is never a PASS. Exit status: 0 assessed (whatever the\n"
+      "verdicts); 2 the pack, policy or database cannot be read.");
+  assess_cmd->callback([&context, options] { context.exit_code = run_assess(context, *options); });
+
+  auto check_options = std::make_shared<AssessCmdOptions>();
+  CLI::App* check = app.add_subcommand(
+      "check", "Gate a release on a buyer's policy: assess the pack, exit 1 if the policy fails");
+  add_common(check, *check_options);
+  check->add_option("--policy", check_options->policy, "policy file (JSON)")->required();
+  check->add_option("--format", check_options->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  check->footer(
+      "Examples:\n"
+      "  assay check release-pack/ --policy council-policy.json\n"
+      "  assay check release-pack.zip --policy policy.json --advisories osv/ --format json\n"
+      "A policy sets thresholds and the gate: \"fail_on\" (verdicts of checks that fail it,\n"
+      "default [\"FAIL\"]), \"fail_on_inconsistent\" and \"ignore_checks\".\n"
+      "Exit status: 0 the policy passes; 1 it fails; 2 error.");
+  check->callback(
+      [&context, check_options] { context.exit_code = run_check(context, *check_options); });
+}
+
+}  // namespace assay::cli
