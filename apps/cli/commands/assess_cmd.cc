@@ -1,6 +1,7 @@
-// assay assess | check: assesses a vendor's evidence pack (directory or .zip) against the Code of
-// Practice catalogues, offline, and reports verdicts per principle and claim (text, JSON,
-// Markdown); `check` applies a buyer's policy as a gate and exits 1 when it fails.
+// assay assess | check | compare: assesses a vendor's evidence pack (directory or .zip) against the
+// Code of Practice catalogues, offline, and reports verdicts per principle and claim (text, JSON,
+// Markdown, HTML); `check` applies a buyer's policy as a gate and exits 1 when it fails;
+// `compare` puts several suppliers side by side.
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -28,6 +29,7 @@ namespace {
 
 struct AssessCmdOptions {
   std::string pack;
+  std::vector<std::string> packs;  // compare
   std::string policy;
   std::string catalogue = "final-2025";
   std::string format = "text";
@@ -45,9 +47,10 @@ std::int64_t now_seconds() {
 
 // Runs the assessment; on failure reports the error and returns the exit code.
 Result<assess::Assessment> run_assessment(const AssessCmdOptions& options,
-                                          const assess::Policy& policy) {
+                                          const assess::Policy& policy,
+                                          const std::string& pack_path) {
   ASSAY_TRY(const assess::CatalogueSet catalogues, assess::builtin_catalogues());
-  ASSAY_TRY(const std::unique_ptr<assess::PackFiles> files, assess::PackFiles::open(options.pack));
+  ASSAY_TRY(const std::unique_ptr<assess::PackFiles> files, assess::PackFiles::open(pack_path));
   assess::AssessOptions assess_options;
   assess_options.catalogue = options.catalogue;
   assess_options.now = now_seconds();
@@ -100,12 +103,13 @@ int run_assess(Context& context, const AssessCmdOptions& options) {
   if (!policy) {
     return report_error(context, policy.error());
   }
-  auto assessment = run_assessment(options, *policy);
+  auto assessment = run_assessment(options, *policy, options.pack);
   if (!assessment) {
     return report_error(context, assessment.error());
   }
   const std::string rendered = options.format == "json"       ? assess::to_json(*assessment)
                                : options.format == "markdown" ? assess::to_markdown(*assessment)
+                               : options.format == "html"     ? assess::to_html(*assessment)
                                                               : assess::to_text(*assessment);
   return emit(context, options.out, rendered);
 }
@@ -115,7 +119,7 @@ int run_check(Context& context, const AssessCmdOptions& options) {
   if (!policy) {
     return report_error(context, policy.error());
   }
-  auto assessment = run_assessment(options, *policy);
+  auto assessment = run_assessment(options, *policy, options.pack);
   if (!assessment) {
     return report_error(context, assessment.error());
   }
@@ -141,8 +145,28 @@ int run_check(Context& context, const AssessCmdOptions& options) {
   return kExitOk;
 }
 
-void add_common(CLI::App* command, AssessCmdOptions& options) {
-  command->add_option("pack", options.pack, "evidence pack: a directory or a .zip")->required();
+int run_compare(Context& context, const AssessCmdOptions& options) {
+  auto policy = load_policy(options.policy);
+  if (!policy) {
+    return report_error(context, policy.error());
+  }
+  std::vector<assess::Assessment> assessments;
+  for (const std::string& pack : options.packs) {
+    auto assessment = run_assessment(options, *policy, pack);
+    if (!assessment) {
+      return report_error(context, assessment.error());
+    }
+    assessments.push_back(std::move(*assessment));
+  }
+  return emit(context, options.out,
+              options.format == "html" ? assess::compare_html(assessments)
+                                       : assess::compare_text(assessments));
+}
+
+void add_common(CLI::App* command, AssessCmdOptions& options, bool single_pack = true) {
+  if (single_pack) {
+    command->add_option("pack", options.pack, "evidence pack: a directory or a .zip")->required();
+  }
   command
       ->add_option("--catalogue", options.catalogue,
                    "final-2025 (default: the May 2025 Code and NCSC claims) or draft-2024 "
@@ -170,12 +194,16 @@ void register_assess_commands(CLI::App& app, Context& context) {
   add_common(assess_cmd, *options);
   assess_cmd->add_option("--policy", options->policy,
                          "buyer's policy file (JSON; thresholds, docs/formats/assessment-json.md)");
-  assess_cmd->add_option("--format", options->format, "text (default), json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  assess_cmd
+      ->add_option("--format", options->format,
+                   "text (default), json, markdown or html (one self-contained, printable page)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   assess_cmd->footer(
       "Examples:\n"
       "  assay assess examples/packs/good-vendor\n"
       "  assay assess vendor-pack.zip --catalogue draft-2024 --format markdown --out report.md\n"
+      "  assay assess examples/packs/gappy-vendor --advisories examples/intel --format html \\\n"
+      "      --out gappy-vendor.html\n"
       "  assay assess examples/packs/gappy-vendor --advisories examples/intel --format json\n"
       "  assay assess vendor-pack/ --db ~/.local/share/assay/assay.db --policy council.json\n"
       "Verdicts: PASS, FAIL, WARN, ATTESTED (the vendor's word, no automatic check), N/A (with\n"
@@ -199,6 +227,25 @@ void register_assess_commands(CLI::App& app, Context& context) {
       "Exit status: 0 the policy passes; 1 it fails; 2 error.");
   check->callback(
       [&context, check_options] { context.exit_code = run_check(context, *check_options); });
+
+  auto compare_options = std::make_shared<AssessCmdOptions>();
+  CLI::App* compare = app.add_subcommand(
+      "compare", "Compare several suppliers' evidence packs side by side (text or HTML)");
+  compare->add_option("packs", compare_options->packs, "two or more evidence packs")
+      ->required()
+      ->expected(2, 20);
+  add_common(compare, *compare_options, false);
+  compare->add_option("--policy", compare_options->policy, "buyer's policy file (JSON)");
+  compare->add_option("--format", compare_options->format, "text (default) or html")
+      ->check(CLI::IsMember({"text", "html"}));
+  compare->footer(
+      "Examples:\n"
+      "  assay compare examples/packs/good-vendor examples/packs/gappy-vendor\n"
+      "  assay compare a.zip b.zip c.zip --advisories osv/ --format html --out compare.html\n"
+      "Each pack is assessed as 'assay assess' does; rows are principles and checks, columns\n"
+      "suppliers. Exit status: 0 compared; 2 a pack cannot be read.");
+  compare->callback(
+      [&context, compare_options] { context.exit_code = run_compare(context, *compare_options); });
 }
 
 }  // namespace assay::cli

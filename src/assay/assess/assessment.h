@@ -148,6 +148,12 @@ GateResult apply_gate(const Assessment& assessment, const Policy& policy);
 std::string to_text(const Assessment& assessment);
 std::string to_json(const Assessment& assessment);
 std::string to_markdown(const Assessment& assessment);
+// One self-contained, printable HTML page in the GOV.UK Design System's look (render_html.cc).
+std::string to_html(const Assessment& assessment);
+// Several suppliers side by side (assay compare): a row per item and check, a column per
+// assessment. All assessments should use the same catalogue; rows follow the first.
+std::string compare_text(const std::vector<Assessment>& assessments);
+std::string compare_html(const std::vector<Assessment>& assessments);
 
 // Days since the epoch of a YYYY-MM-DD date, or nullopt when malformed.
 std::optional<std::int64_t> date_to_days(std::string_view date);

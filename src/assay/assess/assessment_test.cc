@@ -323,5 +323,30 @@ TEST(RenderTest, TextAndMarkdownLeadWithTheSummary) {
   EXPECT_THAT(markdown, HasSubstr("3.1.1 Customers can check"));
 }
 
+TEST(RenderTest, HtmlIsSelfContainedAccessibleAndEscaped) {
+  Pack pack = test_pack::good_pack(catalogues());
+  pack.manifest["vendor"]["legal_name"] = "Good <Vendor> & Sons";
+  const std::string html = to_html(run(pack));
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0), 0U);
+  EXPECT_THAT(html, HasSubstr("Good &lt;Vendor&gt; &amp; Sons"));
+  EXPECT_THAT(html, ::testing::Not(HasSubstr("<Vendor>")));
+  // Self-contained: no scripts, no external style sheets or images.
+  EXPECT_THAT(html, ::testing::Not(HasSubstr("<script")));
+  EXPECT_THAT(html, ::testing::Not(HasSubstr("<link")));
+  EXPECT_THAT(html, ::testing::Not(HasSubstr("<img")));
+  // Structure: one h1, the summary before the detail, tables with captions and header cells.
+  EXPECT_EQ(html.find("<h1"), html.rfind("<h1"));
+  EXPECT_LT(html.find("Summary by principle"), html.find("What needs attention"));
+  EXPECT_LT(html.find("What needs attention"), html.find("Checks and evidence"));
+  EXPECT_THAT(html, HasSubstr("<caption>Result for each theme and principle</caption>"));
+  EXPECT_THAT(html, HasSubstr("<th scope=\"col\">Result</th>"));
+  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">3.1</th>"));
+  EXPECT_THAT(html, HasSubstr("<a class=\"skip\" href=\"#main\">"));
+  EXPECT_THAT(html, HasSubstr("@media print"));
+  EXPECT_THAT(html, HasSubstr("<strong class=\"tag tag--fail\">FAIL</strong>"));
+  EXPECT_THAT(html, HasSubstr("Question to ask the supplier:</strong> How can we verify"));
+  EXPECT_THAT(html, HasSubstr("INCONSISTENT"));
+}
+
 }  // namespace
 }  // namespace assay::assess
