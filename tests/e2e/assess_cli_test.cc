@@ -105,6 +105,45 @@ TEST_F(AssessCliTest, GappyVendorFailsWhereTheEvidenceContradictsIt) {
   EXPECT_EQ(verdict("items", "2"), "ATTESTED");
 }
 
+TEST_F(AssessCliTest, ResellerIsAssessedOnThemesThreeAndFourOnly) {
+  const CliResult result = run_cli({"assess", "examples/packs/reseller", "--advisories", kIntel,
+                                    "--now", kNow, "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Json json = Json::parse(result.out);
+  EXPECT_EQ(json["product"]["role"], "reseller");
+  for (const char* id : {"1", "2", "1.2", "2.1"}) {
+    const Json* item = find(json["items"], id);
+    ASSERT_NE(item, nullptr) << id;
+    EXPECT_EQ((*item)["verdict"], "N/A") << id;
+    EXPECT_THAT((*item)["reason"].get<std::string>(), HasSubstr("reseller")) << id;
+  }
+  EXPECT_EQ((*find(json["checks"], "CHK-SBOM-01"))["verdict"], "N/A");
+  EXPECT_EQ((*find(json["checks"], "CHK-VULN-01"))["verdict"], "ATTESTED");
+  EXPECT_EQ((*find(json["checks"], "CHK-DIST-02"))["verdict"], "FAIL");  // it distributes
+  EXPECT_EQ((*find(json["checks"], "CHK-INC-01"))["verdict"], "PASS");
+  EXPECT_EQ((*find(json["claims"], "3.1.1"))["inconsistent"], false);  // marked partial
+}
+
+TEST_F(AssessCliTest, SaasProductHasNoDistributionChecks) {
+  const CliResult result = run_cli({"assess", "examples/packs/saas-vendor", "--advisories", kIntel,
+                                    "--now", kNow, "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Json json = Json::parse(result.out);
+  for (const char* id :
+       {"CHK-SBOM-03", "CHK-DIST-01", "CHK-DIST-02", "CHK-DIST-03", "CHK-DIST-04"}) {
+    const Json* check = find(json["checks"], id);
+    EXPECT_EQ((*check)["verdict"], "N/A") << id;
+    EXPECT_THAT((*check)["summary"].get<std::string>(), HasSubstr("SaaS")) << id;
+  }
+  EXPECT_EQ((*find(json["checks"], "CHK-SBOM-01"))["verdict"], "PASS");
+  EXPECT_EQ((*find(json["checks"], "CHK-DOC-01"))["verdict"], "PASS");
+  EXPECT_THAT((*find(json["checks"], "CHK-DOC-01"))["details"].dump(),
+              HasSubstr("ports and firewall rules"));
+  EXPECT_EQ((*find(json["claims"], "4.2.1"))["verdict"], "PASS");
+  EXPECT_EQ(json["overall"], "WARN");
+  EXPECT_EQ(json["inconsistent"], 0);
+}
+
 TEST_F(AssessCliTest, WithoutADatabaseTheVulnerabilityCheckIsNotApplicable) {
   const CliResult result = run_cli({"assess", kGappy, "--now", kNow});
   ASSERT_EQ(result.exit_code, 0) << result.err;

@@ -285,6 +285,28 @@ Result<Assessment> assess(const PackFiles& files, const CatalogueSet& catalogues
   internal::load_pack_documents(context);
   ASSAY_TRY_VOID(internal::scan_sboms(context));
   assessment.checks = internal::run_checks(context);
+  // A check whose claims the Code does not apply to the vendor's role is N/A, whatever it found:
+  // a reseller is not failed on SBOM quality, which the Code leaves to the developer.
+  for (CheckResult& check : assessment.checks) {
+    if (check.claims.empty() || check.verdict == Verdict::kNotApplicable) {
+      continue;
+    }
+    bool any_applies = false;
+    for (const std::string& id : check.claims) {
+      const Entry* claim = final_catalogue->find(id);
+      any_applies =
+          any_applies || (claim != nullptr &&
+                          final_catalogue->applies_to(*claim, assessment.manifest.product.role));
+    }
+    if (!any_applies) {
+      check.details.insert(
+          check.details.begin(),
+          "found: " + std::string(to_string(check.verdict)) + ", " + check.summary);
+      check.verdict = Verdict::kNotApplicable;
+      check.summary = "the Code does not apply claims " + join(check.claims, ", ") + " to " +
+                      role_phrase(assessment.manifest.product.role);
+    }
+  }
 
   for (const Entry* claim : final_catalogue->of_kind(EntryKind::kClaim)) {
     assessment.claims.push_back(decide_claim(*claim, *final_catalogue, assessment.manifest,

@@ -150,6 +150,15 @@ TEST(RoleTest, ResellerClaimsOutsideThemesThreeAndFourAreNotApplicable) {
   EXPECT_EQ(assessment.item("1")->verdict, Verdict::kNotApplicable);
   EXPECT_EQ(assessment.item("2.1")->verdict, Verdict::kNotApplicable);
   EXPECT_NE(assessment.item("3.2")->verdict, Verdict::kNotApplicable);
+  // Checks that serve only claims outside the role are N/A, so a gate does not fail a reseller
+  // on what the Code leaves to the developer; the finding is kept in the details.
+  pack.files.erase("sbom/ledger.cdx.json");
+  const Assessment without_sbom = run(pack);
+  const CheckResult* sbom = without_sbom.check("CHK-SBOM-01");
+  EXPECT_EQ(sbom->verdict, Verdict::kNotApplicable);
+  EXPECT_THAT(sbom->summary, HasSubstr("does not apply claims 1.2.1 to a reseller"));
+  EXPECT_THAT(sbom->details.at(0), HasSubstr("found: FAIL"));
+  EXPECT_EQ(without_sbom.check("CHK-SBOM-03")->verdict, Verdict::kWarn);  // 3.1.1 applies
 }
 
 TEST(RoleTest, DeveloperOnlyHasNoThemeFour) {

@@ -414,7 +414,8 @@ void check_sbom_binding(Context& context, CheckResult& result) {
   } else if (bound > 0 && unbound == 0) {
     finish(result, Verdict::kPass, "every SBOM is bound to its artefact by digest");
   } else if (bound + unbound == 0) {
-    finish(result, Verdict::kFail, "no readable SBOM to bind to an artefact");
+    // CHK-SBOM-01 already fails a missing SBOM; here it only means nothing binds.
+    finish(result, Verdict::kWarn, "no readable SBOM to bind to an artefact");
   } else {
     finish(result, Verdict::kWarn, std::to_string(unbound) + " SBOM(s) not bound to an artefact");
   }
@@ -497,8 +498,13 @@ void check_vulnerabilities(Context& context, CheckResult& result) {
     return;
   }
   if (context.scans.empty()) {
-    finish(result, context.policy.sbom_required ? Verdict::kFail : Verdict::kAttested,
-           "no readable SBOM to check for vulnerabilities");
+    // A reseller has no SBOM duty of its own (the Code's 1.2 is the developer's): its
+    // vulnerability handling then rests on its self-assessment.
+    const bool expected =
+        context.policy.sbom_required && context.manifest.product.role != Role::kReseller;
+    finish(result, expected ? Verdict::kFail : Verdict::kAttested,
+           expected ? "no readable SBOM to check for vulnerabilities"
+                    : "no SBOM to check; the vendor's self-assessment stands");
     return;
   }
   std::size_t blocking = 0;
@@ -1032,6 +1038,18 @@ void check_security_txt(Context& context, CheckResult& result) {
 }
 
 // Classifies a document copy by the topics it mentions; `topics` are (name, words).
+// True when `word` occurs in `lower` at the start of a word ("port" in "ports", not in
+// "support"); words that start with punctuation ("@") match anywhere.
+bool has_word(std::string_view lower, std::string_view word) {
+  for (std::size_t at = lower.find(word); at != std::string_view::npos;
+       at = lower.find(word, at + 1)) {
+    if (!is_ascii_alnum(word.front()) || at == 0 || !is_ascii_alnum(lower[at - 1])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t count_topics(
     std::string_view text,
     const std::vector<std::pair<std::string, std::vector<std::string>>>& topics,
@@ -1041,7 +1059,7 @@ std::size_t count_topics(
   for (const auto& [name, words] : topics) {
     bool any = false;
     for (const std::string& word : words) {
-      any = any || lower.find(word) != std::string::npos;
+      any = any || has_word(lower, word);
     }
     if (any) {
       ++found;

@@ -145,6 +145,14 @@ std::vector<CheckCase> cases() {
       {"Vuln01NotApplicableWithoutDatabase", "CHK-VULN-01", Verdict::kNotApplicable, none,
        "no vulnerability database"},
       {"Vuln01Pass", "CHK-VULN-01", Verdict::kPass, none, "none exploited", true},
+      {"Vuln01AttestedForResellerWithoutSbom", "CHK-VULN-01", Verdict::kAttested,
+       [](Pack& p) {
+         p.manifest["product"]["role"] = "reseller";
+         release(p).erase("sboms");
+       },
+       "self-assessment stands", true},
+      {"Vuln01FailNoSbom", "CHK-VULN-01", Verdict::kFail,
+       [](Pack& p) { release(p).erase("sboms"); }, "no readable SBOM", true},
       {"Vuln01FailKevWithoutVex", "CHK-VULN-01", Verdict::kFail,
        [](Pack& p) { set_log4j(p, "2.14.1"); }, "CVE-2021-44228 in log4j-core 2.14.1", true},
       {"Vuln01FailKevStillAffected", "CHK-VULN-01", Verdict::kFail,
@@ -301,6 +309,12 @@ std::vector<CheckCase> cases() {
        [](Pack& p) { p.files["documents/incident-plan.txt"] = "Contact incident@good.example.\n"; },
        "only 1 of 5"},
       {"Doc01Pass", "CHK-DOC-01", Verdict::kPass, none, "5 of 5"},
+      {"Doc01WarnWordsInsideOtherWordsDoNotCount", "CHK-DOC-01", Verdict::kWarn,
+       [](Pack& p) {
+         p.files["documents/hardening.txt"] =
+             "Apply updates monthly. Take backups. We support exports and reports.\n";
+       },
+       "does not cover ports and firewall rules"},
       {"Doc01FailMissing", "CHK-DOC-01", Verdict::kFail,
        [](Pack& p) { p.manifest["links"].erase("secure_configuration_guide"); }, "no secure"},
       // Certificates
