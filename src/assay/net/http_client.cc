@@ -195,6 +195,7 @@ curl_socket_t open_socket(void* data, curlsocktype purpose, curl_sockaddr* addre
 struct BodySink {
   std::string* body = nullptr;
   std::size_t limit = 0;
+  bool keep_truncated = false;
   bool exceeded = false;
 };
 
@@ -203,6 +204,9 @@ std::size_t write_body(char* data, std::size_t size, std::size_t count, void* us
   const std::size_t bytes = size * count;
   if (sink->body->size() + bytes > sink->limit) {
     sink->exceeded = true;
+    if (sink->keep_truncated) {
+      sink->body->append(data, sink->limit - sink->body->size());
+    }
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR
   }
   sink->body->append(data, bytes);
@@ -241,7 +245,7 @@ Result<Hop> perform(Target& target, const std::string& shown, const FetchOptions
   }
   SocketGuard guard{target.address, options.allow_private_addresses, false};
   Hop hop;
-  BodySink sink{&hop.response.body, options.max_body_bytes, false};
+  BodySink sink{&hop.response.body, options.max_body_bytes, options.keep_truncated_body, false};
   std::array<char, CURL_ERROR_SIZE> error_text{};
   const std::string agent = user_agent();
   CURL* handle = easy.get();
@@ -254,7 +258,9 @@ Result<Hop> perform(Target& target, const std::string& shown, const FetchOptions
   set(handle, CURLOPT_CONNECTTIMEOUT_MS,
       static_cast<long>(std::min(options.connect_timeout, remaining).count()));
   set(handle, CURLOPT_TIMEOUT_MS, static_cast<long>(remaining.count()));
-  set(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
+  if (!options.keep_truncated_body) {
+    set(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
+  }
   set(handle, CURLOPT_WRITEFUNCTION, write_body);
   set(handle, CURLOPT_WRITEDATA, &sink);
   set(handle, CURLOPT_PROXY, "");  // never route through an environment proxy past the guard
@@ -269,7 +275,8 @@ Result<Hop> perform(Target& target, const std::string& shown, const FetchOptions
     set(handle, CURLOPT_CAINFO, options.ca_file.c_str());
   }
   const CURLcode code = curl_easy_perform(handle);
-  if (code != CURLE_OK) {
+  hop.response.truncated = sink.exceeded && options.keep_truncated_body;
+  if (code != CURLE_OK && !hop.response.truncated) {
     if (sink.exceeded || code == CURLE_FILESIZE_EXCEEDED) {
       return fail(ErrorCode::kIo, "response from " + quote(shown) + " is larger than " +
                                       std::to_string(options.max_body_bytes) + " bytes");

@@ -31,6 +31,9 @@ struct FetchOptions {
   std::chrono::milliseconds connect_timeout{5'000};
   std::chrono::milliseconds total_timeout{20'000};  // for the whole fetch, redirects included
   std::size_t max_body_bytes = 1024 * 1024;
+  // When set, a body over max_body_bytes is cut there and returned with Response::truncated set,
+  // instead of failing (for formats whose own size rule should report it).
+  bool keep_truncated_body = false;
   int max_redirects = 5;
   // Name resolution, replaceable by tests (e.g. to simulate a rebinding DNS answer). Returns
   // numeric addresses. Default: getaddrinfo.
@@ -46,6 +49,7 @@ struct Response {
   std::string url;                     // the final URL, after redirects
   std::vector<std::string> redirects;  // every URL that redirected, in order
   std::string address;                 // the IP address actually connected to (final hop)
+  bool truncated = false;              // the body was cut at max_body_bytes (keep_truncated_body)
 };
 
 // GETs `url`, following at most options.max_redirects redirects (3xx with Location), each

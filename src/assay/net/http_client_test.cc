@@ -147,6 +147,22 @@ TEST_F(HttpClientTest, BodyOverTheLimitIsAbortedWithOrWithoutContentLength) {
   EXPECT_EQ(response->body.size(), 40U * 64 * 1024);
 }
 
+TEST_F(HttpClientTest, OversizedBodyCanBeKeptTruncated) {
+  FetchOptions options = permissive();
+  options.max_body_bytes = 1000;
+  options.keep_truncated_body = true;
+  for (const char* path : {"/big", "/chunked"}) {
+    const Result<Response> response = fetch(server_.url(path), options);
+    ASSERT_TRUE(response) << response.error().to_string();
+    EXPECT_EQ(response->status, 200);
+    EXPECT_TRUE(response->truncated);
+    EXPECT_EQ(response->body.size(), 1000U);
+  }
+  const Result<Response> small = fetch(server_.url("/ok"), options);
+  ASSERT_TRUE(small);
+  EXPECT_FALSE(small->truncated);
+}
+
 TEST_F(HttpClientTest, SlowServerTimesOut) {
   FetchOptions options = permissive();
   options.total_timeout = std::chrono::milliseconds(300);

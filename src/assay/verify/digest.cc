@@ -35,6 +35,12 @@ const EVP_MD* evp_for(Algorithm algorithm) {
   return EVP_sha256();
 }
 
+// strerror is not thread-safe; GNU strerror_r is.
+std::string errno_text(int error_number) {
+  std::array<char, 256> buffer{};
+  return ::strerror_r(error_number, buffer.data(), buffer.size());
+}
+
 bool is_hex_digit(char c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -193,8 +199,7 @@ Result<Digests> compute_file(const std::filesystem::path& path) {
   }
   std::ifstream stream(path, std::ios::binary);
   if (!stream) {
-    return fail(ErrorCode::kIo, std::string("cannot open the file: ") + std::strerror(errno),
-                path.string());
+    return fail(ErrorCode::kIo, "cannot open the file: " + errno_text(errno), path.string());
   }
   Hasher hasher;
   std::array<char, 64 * 1024> block{};

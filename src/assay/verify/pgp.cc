@@ -6,6 +6,7 @@
 #include <spawn.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <clocale>
 #include <cstdlib>
@@ -36,8 +37,20 @@ void initialise_gpgme() {
   });
 }
 
+// gpgme_strerror and strerror are not thread-safe; their _r forms are.
+std::string error_text(gpgme_error_t error) {
+  std::array<char, 256> buffer{};
+  gpgme_strerror_r(error, buffer.data(), buffer.size());
+  return buffer.data();
+}
+
 std::string gpg_error_text(gpgme_error_t error) {
-  return std::string(gpgme_strsource(error)) + ": " + gpgme_strerror(error);
+  return std::string(gpgme_strsource(error)) + ": " + error_text(error);
+}
+
+std::string errno_text(int error_number) {
+  std::array<char, 256> buffer{};
+  return ::strerror_r(error_number, buffer.data(), buffer.size());
 }
 
 // A temporary GNUPGHOME: created with mkdtemp (mode 0700), configured so GnuPG never starts an
@@ -51,8 +64,7 @@ class TempHome {
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     if (::mkdtemp(buffer.data()) == nullptr) {
-      return fail(ErrorCode::kIo,
-                  std::string("cannot create a temporary GnuPG home: ") + std::strerror(errno));
+      return fail(ErrorCode::kIo, "cannot create a temporary GnuPG home: " + errno_text(errno));
     }
     TempHome home(buffer.data());
     if (::chmod(home.path_.c_str(), 0700) != 0) {
@@ -239,7 +251,7 @@ bool judge_signatures(gpgme_ctx_t context, const std::string& expected, Verifica
           why = "the signature has expired";
           break;
         default:
-          why = gpgme_strerror(signature->status);
+          why = error_text(signature->status);
           break;
       }
     }

@@ -882,7 +882,20 @@ Parsed parse(std::string_view text, std::int64_t now) {
   return Parser(now).run(text);
 }
 
+Report not_found(std::string_view url, long status) {
+  Report report;
+  report.parsed.findings.push_back({Severity::kError, "SECTXT-NOT-FOUND",
+                                    "no security.txt at " + quote(url, 200) + " (HTTP " +
+                                        std::to_string(status) +
+                                        "); RFC 9116 places it at /.well-known/security.txt",
+                                    0});
+  return report;
+}
+
 Result<Report> check(std::string_view text, const CheckOptions& options) {
+  if (options.key) {
+    ASSAY_TRY_VOID(pgp::normalize_fingerprint(options.key->expected_fingerprint));
+  }
   Report report;
   report.parsed = parse(text, options.now);
   std::vector<Finding>& findings = report.parsed.findings;
@@ -907,6 +920,48 @@ Result<Report> check(std::string_view text, const CheckOptions& options) {
            "the file was retrieved from " + quote(options.retrieval_url, 200) +
                ", which no Canonical field lists, so its contents should not be trusted",
            line});
+    }
+  }
+
+  if (options.content_type) {
+    // RFC 9116 section 3: text/plain, with the charset (if given) utf-8.
+    const std::string type = ascii_lower(trim(*options.content_type));
+    const std::string media = std::string(trim(std::string_view(type).substr(0, type.find(';'))));
+    const std::size_t charset = type.find("charset=");
+    std::string charset_value;
+    if (charset != std::string::npos) {
+      charset_value = std::string(trim(std::string_view(type).substr(charset + 8)));
+      charset_value = charset_value.substr(0, charset_value.find(';'));
+      if (charset_value.size() >= 2 && charset_value.front() == '"' &&
+          charset_value.back() == '"') {
+        charset_value = charset_value.substr(1, charset_value.size() - 2);
+      }
+    }
+    if (media != "text/plain" || (!charset_value.empty() && charset_value != "utf-8")) {
+      findings.push_back({Severity::kError, "SECTXT-CONTENT-TYPE",
+                          "served as " + quote(*options.content_type, 80) +
+                              "; security.txt must be served as text/plain (charset utf-8)",
+                          0});
+    }
+  }
+  if (!options.redirects.empty()) {
+    const auto host_of = [](std::string_view url) {
+      const std::string comparable = comparable_url(url);
+      const std::size_t start = comparable.find("://");
+      if (start == std::string::npos) {
+        return comparable;
+      }
+      const std::size_t end = comparable.find_first_of("/?#", start + 3);
+      return comparable.substr(start + 3, end == std::string::npos ? end : end - start - 3);
+    };
+    const std::string chain = join(options.redirects, " -> ") + " -> " + options.retrieval_url;
+    if (host_of(options.redirects.front()) != host_of(options.retrieval_url)) {
+      findings.push_back({Severity::kWarning, "SECTXT-REDIRECT-OTHER-HOST",
+                          "the request was redirected to another host (" + chain +
+                              "); a security.txt applies only to the host it was retrieved from",
+                          0});
+    } else {
+      findings.push_back({Severity::kInfo, "SECTXT-REDIRECTED", "redirected: " + chain, 0});
     }
   }
 

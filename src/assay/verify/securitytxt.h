@@ -96,6 +96,11 @@ struct CheckOptions {
   // SECTXT-SIGNATURE-INVALID) and an unsigned file is an error (SECTXT-SIGNATURE-MISSING).
   // Otherwise a signed file is reported as signed but unverified (SECTXT-SIGNATURE-UNVERIFIED).
   std::optional<pgp::KeySpec> key;
+  // For a fetched file: the Content-Type the server sent (RFC 9116 section 3: text/plain, UTF-8;
+  // SECTXT-CONTENT-TYPE otherwise), and the URLs that redirected to retrieval_url, in order
+  // (SECTXT-REDIRECTED, or SECTXT-REDIRECT-OTHER-HOST when a hop changed the host).
+  std::optional<std::string> content_type;
+  std::vector<std::string> redirects;
 };
 
 struct Report {
@@ -106,8 +111,13 @@ struct Report {
   bool valid() const;
 };
 
-// parse() plus the Canonical and signature rules. Fails only when the signature could not be
-// checked at all: kInvalidInput for a malformed fingerprint, kIo when GnuPG cannot run.
+// The report for a URL where no security.txt was found (HTTP `status`, e.g. 404): one error,
+// SECTXT-NOT-FOUND.
+Report not_found(std::string_view url, long status);
+
+// parse() plus the Canonical, retrieval (content type, redirects) and signature rules. Fails only
+// when the signature could not be checked at all: kInvalidInput for a malformed fingerprint, kIo
+// when GnuPG cannot run.
 [[nodiscard]] Result<Report> check(std::string_view text, const CheckOptions& options);
 
 }  // namespace assay::verify::securitytxt

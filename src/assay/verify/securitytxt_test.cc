@@ -254,6 +254,51 @@ TEST(SecurityTxtCheckTest, CanonicalMustListTheRetrievalUrl) {
   EXPECT_THAT(mismatch->message, HasSubstr("https://example.com/.well-known/security.txt"));
 }
 
+TEST(SecurityTxtCheckTest, ContentTypeMustBeTextPlainUtf8) {
+  const std::string text = "Contact: https://example.com/r\nExpires: " + kSoon + "\n";
+  CheckOptions options;
+  options.now = kNow;
+  for (const char* good :
+       {"text/plain", "text/plain; charset=utf-8", "Text/Plain;Charset=\"UTF-8\""}) {
+    options.content_type = good;
+    const Result<Report> report = check(text, options);
+    ASSERT_TRUE(report);
+    EXPECT_EQ(find(report->parsed.findings, "SECTXT-CONTENT-TYPE"), nullptr) << good;
+  }
+  for (const char* bad :
+       {"text/html", "text/plain; charset=iso-8859-1", "application/octet-stream"}) {
+    options.content_type = bad;
+    const Result<Report> report = check(text, options);
+    ASSERT_TRUE(report);
+    ASSERT_NE(find(report->parsed.findings, "SECTXT-CONTENT-TYPE"), nullptr) << bad;
+    EXPECT_FALSE(report->valid()) << bad;
+  }
+}
+
+TEST(SecurityTxtCheckTest, RedirectsAreReportedAndOtherHostsWarned) {
+  const std::string text = "Contact: https://example.com/r\nExpires: " + kSoon + "\n";
+  CheckOptions options;
+  options.now = kNow;
+  options.retrieval_url = "https://example.com/.well-known/security.txt";
+  options.redirects = {"https://example.com/security.txt"};
+  Result<Report> report = check(text, options);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(find(report->parsed.findings, "SECTXT-REDIRECTED")->severity, Severity::kInfo);
+  options.redirects = {"https://vendor.example/.well-known/security.txt"};
+  report = check(text, options);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(find(report->parsed.findings, "SECTXT-REDIRECT-OTHER-HOST")->severity,
+            Severity::kWarning);
+  EXPECT_TRUE(report->valid());
+}
+
+TEST(SecurityTxtCheckTest, NotFoundIsOneError) {
+  const Report report = not_found("https://example.com/.well-known/security.txt", 404);
+  EXPECT_FALSE(report.valid());
+  EXPECT_THAT(codes(report.parsed.findings), ElementsAre(CodeLine{"SECTXT-NOT-FOUND", 0}));
+  EXPECT_THAT(report.parsed.findings[0].message, HasSubstr("HTTP 404"));
+}
+
 TEST(SecurityTxtCheckTest, SignedFileWithoutKeyIsReportedUnverified) {
   const std::string text =
       "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nContact: "
@@ -346,6 +391,10 @@ TEST_F(SecurityTxtSignatureTest, MalformedFingerprintIsAnError) {
   const Result<Report> report = check(signed_text, options);
   ASSERT_FALSE(report);
   EXPECT_EQ(report.error().code, ErrorCode::kInvalidInput);
+  // Also for an unsigned file: the fingerprint is checked before anything else.
+  const Result<Report> unsigned_report = check(kBody, options);
+  ASSERT_FALSE(unsigned_report);
+  EXPECT_EQ(unsigned_report.error().code, ErrorCode::kInvalidInput);
 }
 
 }  // namespace
