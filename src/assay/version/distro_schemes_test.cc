@@ -34,7 +34,7 @@ std::string name_of(Scheme scheme) {
 }
 
 const std::vector<SchemeOrders>& order_tables() {
-  static const std::vector<SchemeOrders> kTables = {
+  static const std::vector<SchemeOrders> tables = {
       {Scheme::kDebian,
        {
            {"1:0.1", "2.0", 1},     // the epoch outranks everything
@@ -225,7 +225,7 @@ const std::vector<SchemeOrders>& order_tables() {
            {"0.9.10", "0.9.9", 1},
        }},
   };
-  return kTables;
+  return tables;
 }
 
 TEST(DistroSchemeOrderTest, OrdersMatchTheReferenceImplementations) {
@@ -303,7 +303,7 @@ struct Rejection {
 };
 
 TEST(DistroSchemeParseTest, RejectsInvalidVersionsSayingWhy) {
-  const Rejection kRejections[] = {
+  constexpr Rejection kRejections[] = {
       {Scheme::kDebian, "", "version string is empty"},
       {Scheme::kDebian, "   ", "version string is empty"},
       {Scheme::kDebian, "1.0 2", "version string has embedded spaces"},
@@ -385,7 +385,7 @@ TEST(DistroSchemeParseTest, RejectsInvalidVersionsSayingWhy) {
 TEST(DistroSchemeParseTest, ExposesTheParsedParts) {
   const Result<Version> debian = Version::parse(Scheme::kDebian, "2:1.0~rc1-3ubuntu1");
   ASSERT_TRUE(debian.has_value());
-  const DebianVersion* deb = debian->as<DebianVersion>();
+  const auto* deb = debian->as<DebianVersion>();
   ASSERT_NE(deb, nullptr);
   EXPECT_EQ(deb->epoch(), 2U);
   EXPECT_EQ(deb->upstream(), "1.0~rc1");
@@ -393,7 +393,7 @@ TEST(DistroSchemeParseTest, ExposesTheParsedParts) {
 
   const Result<Version> rpm = Version::parse(Scheme::kRpm, "1:2.3-4.el8");
   ASSERT_TRUE(rpm.has_value());
-  const RpmVersion* evr = rpm->as<RpmVersion>();
+  const auto* evr = rpm->as<RpmVersion>();
   ASSERT_NE(evr, nullptr);
   EXPECT_EQ(evr->epoch(), "1");
   EXPECT_EQ(evr->version(), "2.3");

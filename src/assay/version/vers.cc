@@ -120,7 +120,7 @@ tl::unexpected<Error> vers_error(ErrorCode code, std::string message, std::strin
   return fail(code, std::move(message), quote(text, 80));
 }
 
-std::string non_canonical(bool canonical, std::string message) {
+std::string non_canonical(bool canonical, const std::string& message) {
   return canonical ? "non-canonical vers: " + message : "invalid vers: " + message;
 }
 

@@ -24,7 +24,7 @@ TEST(VersParseTest, NormalisesCaseOrderExplicitEqualsAndPercentEncoding) {
     std::string_view input;
     std::string_view canonical;
   };
-  const Case kCases[] = {
+  constexpr Case kCases[] = {
       {"vers:deb/>=1.0|<2.0", "vers:deb/>=1.0|<2.0"},
       {"VERS:Deb/>=1.0|<2.0", "vers:deb/>=1.0|<2.0"},
       {"vers:deb/<2.0|>=1.0", "vers:deb/>=1.0|<2.0"},            // sorted by version
@@ -65,7 +65,7 @@ struct Rejection {
 };
 
 TEST(VersParseTest, RejectsMalformedRangesSayingWhy) {
-  const Rejection kRejections[] = {
+  constexpr Rejection kRejections[] = {
       {"vers:deb/>=1.0| <2.0", ErrorCode::kInvalidInput, "whitespace is not permitted (byte 15)"},
       {"vers:deb/|>=1.0", ErrorCode::kInvalidInput, "leading pipe"},
       {"vers:deb/>=1.0|", ErrorCode::kInvalidInput, "trailing pipe"},
@@ -118,7 +118,7 @@ TEST(VersCanonicalParseTest, AcceptsCanonicalRanges) {
 }
 
 TEST(VersCanonicalParseTest, RejectsWhatIsNotCanonical) {
-  const Rejection kRejections[] = {
+  constexpr Rejection kRejections[] = {
       {"VERS:deb/1.0", ErrorCode::kInvalidInput, "non-canonical vers: the scheme must be lower"},
       {"vers:Deb/1.0", ErrorCode::kInvalidInput, "non-canonical vers: the versioning scheme"},
       {"vers:deb/>=2.0|<1.0", ErrorCode::kInvalidInput, "constraints are not sorted by version"},
@@ -154,7 +154,7 @@ struct Containment {
 };
 
 TEST(VersContainsTest, FollowsTheSpecificationAlgorithm) {
-  const Containment kCases[] = {
+  constexpr Containment kCases[] = {
       {"vers:deb/*", "1.0", true},
       {"vers:deb/1.0", "1.0", true},
       {"vers:deb/1.0", "1.0-0", true},  // equality is the scheme's, not the text's
@@ -202,7 +202,7 @@ TEST(VersSimplifyTest, RemovesRedundantBoundsAsTheSpecificationDescribes) {
     std::string_view input;
     std::string_view simplified;
   };
-  const Case kCases[] = {
+  constexpr Case kCases[] = {
       {"vers:deb/>1.0|>=1.1|>=1.1|1.2|1.3|1.4|<1.5|<=1.6|!=1.7|8.0|>12|<15.3",
        "vers:deb/>1.0|<=1.6|!=1.7|8.0|>12|<15.3"},
       {"vers:deb/1.0|<2.0", "vers:deb/<2.0"},
@@ -247,7 +247,7 @@ TEST(VersSchemeNamesTest, MapsVersTypesOntoSchemes) {
     std::string_view name;
     Scheme scheme;
   };
-  const Case kCases[] = {
+  constexpr Case kCases[] = {
       {"npm", Scheme::kNpm},           {"pypi", Scheme::kPep440},
       {"maven", Scheme::kMaven},       {"gem", Scheme::kRubyGems},
       {"deb", Scheme::kDebian},        {"rpm", Scheme::kRpm},
@@ -278,7 +278,7 @@ struct Native {
 };
 
 TEST(VersNativeTest, ConvertsConanNginxAndOpensslRanges) {
-  const Native kCases[] = {
+  constexpr Native kCases[] = {
       {"conan", ">=5.1.0 <=5.1.1", "vers:conan/>=5.1.0|<=5.1.1"},
       {"conan", "~1.1.2-", "vers:conan/>=1.1.2|<1.2-"},
       {"conan", "~1", "vers:conan/>=1|<2-"},
@@ -313,7 +313,7 @@ TEST(VersNativeTest, RejectsRangesItCannotConvert) {
     std::string_view native;
     std::string_view message;
   };
-  const Failure kFailures[] = {
+  constexpr Failure kFailures[] = {
       {"conan", "", "the range is empty"},
       {"conan", "^0.0", "cannot bump"},  // no non-zero item to bump
       {"conan", "~a.b", "not a number"},

@@ -114,7 +114,8 @@ Result<DatetimeVersion> DatetimeVersion::parse(std::string_view text) {
         offset_minute < 0 || offset_minute > 59) {
       return invalid("expected the offset as +hh:mm or -hh:mm at byte " + std::to_string(position));
     }
-    offset_seconds = (offset_hour * 3600 + offset_minute * 60) * (negative ? -1 : 1);
+    offset_seconds =
+        (std::int64_t{offset_hour} * 3600 + std::int64_t{offset_minute} * 60) * (negative ? -1 : 1);
     position += 6;
   } else {
     return invalid("expected 'Z' or an offset +hh:mm/-hh:mm at byte " + std::to_string(position));
@@ -123,8 +124,8 @@ Result<DatetimeVersion> DatetimeVersion::parse(std::string_view text) {
     return invalid("unexpected text after the offset at byte " + std::to_string(position));
   }
   version.text_ = std::string(text);
-  version.seconds_ = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 +
-                     second - offset_seconds;
+  version.seconds_ = days_from_civil(year, month, day) * 86400 + std::int64_t{hour} * 3600 +
+                     std::int64_t{minute} * 60 + second - offset_seconds;
   version.fraction_begin_ = fraction_begin;
   version.fraction_size_ = fraction_size;
   return version;
