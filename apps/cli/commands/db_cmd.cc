@@ -106,7 +106,7 @@ int run_import(Context& context, const DbOptions& options) {
   std::size_t shown = 0;
   std::size_t errors = 0;
   for (const Diagnostic& diagnostic : outcome->diagnostics) {
-    errors += diagnostic.severity == Severity::kError ? 1 : 0;
+    errors += diagnostic.severity == Severity::kError ? 1U : 0U;
     if (shown < options.max_problems) {
       context.err << "  " << diagnostic.to_string() << "\n";
       ++shown;

@@ -188,8 +188,8 @@ json::OrderedJson inspect_json(const std::string& name, const model::Sbom& sbom,
     } else if (dependency.depth && *dependency.depth > 1) {
       ++transitive;
     }
-    without_identity += component.identity_kind() == model::IdentityKind::kNone ? 1 : 0;
-    with_purl += component.purl_canonical.empty() ? 0 : 1;
+    without_identity += component.identity_kind() == model::IdentityKind::kNone ? 1U : 0U;
+    with_purl += component.purl_canonical.empty() ? 0U : 1U;
   }
   out["services"] = json::OrderedJson::array();
   for (const model::Service& service : sbom.services) {
@@ -284,8 +284,8 @@ void inspect_table(Context& context, const std::string& name, const model::Sbom&
   std::size_t errors = 0;
   std::size_t warnings = 0;
   for (const Diagnostic& diagnostic : diagnostics) {
-    errors += diagnostic.severity == Severity::kError ? 1 : 0;
-    warnings += diagnostic.severity == Severity::kWarning ? 1 : 0;
+    errors += diagnostic.severity == Severity::kError ? 1U : 0U;
+    warnings += diagnostic.severity == Severity::kWarning ? 1U : 0U;
   }
   context.out << "\n"
               << sbom.components.size() << " components, " << sbom.services.size() << " services, "

@@ -120,7 +120,9 @@ INSTANTIATE_TEST_SUITE_P(
             "PackageWithoutName",
             R"({"id":"X","modified":"2024-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"PyPI"}}]})",
             "OSV-PACKAGE-INCOMPLETE", "x.json#/affected/0/package"}),
-    [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<BadCase>& param_info) {
+      return std::string(param_info.param.name);
+    });
 
 TEST(OsvReadTest, RefusesWhatIsNotARecord) {
   EXPECT_THAT(read_osv_json("[1]", "x.json").error().message, HasSubstr("must be a JSON object"));
@@ -219,8 +221,8 @@ TEST_P(OsvCorpusTest, EveryRecordReadsCleanlyAndRoundTrips) {
 INSTANTIATE_TEST_SUITE_P(Shared, OsvCorpusTest,
                          ::testing::Values("golang-vulndb/data/osv",
                                            "pypa-advisory-database/vulns"),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           return testing::sanitize_test_name(info.param);
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           return testing::sanitize_test_name(param_info.param);
                          });
 
 }  // namespace

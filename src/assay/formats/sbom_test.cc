@@ -2,6 +2,7 @@
 // small documents written here, so that every behaviour and message is pinned down.
 #include "assay/formats/sbom.h"
 
+#include <cstdint>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -239,6 +240,7 @@ struct RefusalCase {
   std::string text;
   std::string message;
   std::string location;
+  std::uint64_t max_items = 3;  // the deep case needs room for one element per level
 };
 
 class CycloneDxJsonRefusalTest : public ::testing::TestWithParam<RefusalCase> {};
@@ -246,7 +248,7 @@ class CycloneDxJsonRefusalTest : public ::testing::TestWithParam<RefusalCase> {}
 TEST_P(CycloneDxJsonRefusalTest, RefusesWithPlaceAndReason) {
   InputLimits limits;
   limits.max_depth = 8;
-  limits.max_items = 3;
+  limits.max_items = GetParam().max_items;
   limits.max_bytes = 4096;
   const Result<Parsed<model::Sbom>> parsed =
       read_cyclonedx_json(GetParam().text, "in.json", limits);
@@ -275,7 +277,7 @@ INSTANTIATE_TEST_SUITE_P(
         RefusalCase{
             "TooDeep",
             R"({"bomFormat":"CycloneDX","components":[{"components":[{"components":[{"components":[{"components":[{"components":[{"components":[{"components":[{"components":[{}]}]}]}]}]}]}]}]}]})",
-            "nested more than 8", "in.json#/components"},
+            "nested more than 8", "in.json#/components", 100},
         RefusalCase{"TooLarge", std::string(5000, ' '), "over the limit of 4096 bytes", "in.json"}),
     [](const ::testing::TestParamInfo<RefusalCase>& param) { return param.param.name; });
 

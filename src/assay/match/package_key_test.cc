@@ -45,9 +45,9 @@ INSTANTIATE_TEST_SUITE_P(
                 "openssl", "12"},
         KeyCase{"pkg:apk/alpine/zlib@1.2.12-r0?distro=3.16.2", "Alpine", "zlib", "v3.16"},
         KeyCase{"pkg:rpm/redhat/openssl@3.0.7-1.el9", "Red Hat", "openssl", ""}),
-    [](const ::testing::TestParamInfo<KeyCase>& info) {
-      return ::assay::testing::sanitize_test_name(info.param.ecosystem) +
-             std::to_string(info.index);
+    [](const ::testing::TestParamInfo<KeyCase>& param_info) {
+      return ::assay::testing::sanitize_test_name(param_info.param.ecosystem) +
+             std::to_string(param_info.index);
     });
 
 TEST(PurlKeyTest, TypesWithoutAdvisoryEcosystemGiveNoKey) {

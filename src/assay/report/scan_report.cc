@@ -50,9 +50,9 @@ Counts count(const match::ScanResult& result) {
       continue;
     }
     ++counts.shown;
-    counts.kev += finding.kev ? 1 : 0;
-    counts.malicious += finding.malicious ? 1 : 0;
-    counts.possibly += finding.verdict == match::Verdict::kPossiblyAffected ? 1 : 0;
+    counts.kev += finding.kev ? 1U : 0U;
+    counts.malicious += finding.malicious ? 1U : 0U;
+    counts.possibly += finding.verdict == match::Verdict::kPossiblyAffected ? 1U : 0U;
     ++counts.by_level[static_cast<int>(finding.severity.level)];
   }
   return counts;
