@@ -12,6 +12,7 @@
 #include "assay/core/file.h"
 #include "assay/core/json.h"
 #include "assay/core/strings.h"
+#include "assay/formats/csaf.h"
 #include "assay/formats/intel.h"
 #include "assay/formats/osv.h"
 
@@ -185,10 +186,7 @@ class Importer {
         return session->add_epss(parsed->value);
       }
       case InputKind::kCsaf:
-        return fail(ErrorCode::kUnsupported,
-                    "CSAF advisories are recognised but their import is not available in this "
-                    "build yet",
-                    where);
+        return import_csaf(text, where, source, replace);
       case InputKind::kOsvArchive:
       case InputKind::kUnknown:
         break;
@@ -218,6 +216,29 @@ class Importer {
       return {};
     }
     return add_record(text, where, session, yaml);
+  }
+
+  // A CSAF 2.0 document: one advisory per vulnerability (formats::csaf_to_advisories). A document
+  // that cannot be read is rejected like a bad OSV record; conversion problems are diagnostics.
+  Result<void> import_csaf(const std::string& text, const std::string& where,
+                           const std::string& source, bool replace) {
+    ASSAY_TRY(ImportSession * session,
+              sessions_.get(source, SourceKind::kAdvisories, replace, location_of(where)));
+    current_source_ = source;
+    auto parsed = formats::read_csaf(text, where);
+    if (!parsed) {
+      reject(parsed.error());
+      return {};
+    }
+    add_diagnostics(parsed->diagnostics);
+    Parsed<std::vector<model::Advisory>> advisories =
+        formats::csaf_to_advisories(parsed->value, where);
+    add_diagnostics(advisories.diagnostics);
+    for (const model::Advisory& advisory : advisories.value) {
+      ASSAY_TRY_VOID(session->add(advisory));
+      ++records_;
+    }
+    return {};
   }
 
   Result<void> add_record(const std::string& text, const std::string& where, ImportSession* session,

@@ -151,6 +151,29 @@ TEST_F(ImporterTest, KevAndEpssFilesGoToTheirSources) {
   EXPECT_TRUE(db_->kev("CVE-2024-23897").has_value());
 }
 
+TEST_F(ImporterTest, CsafDocumentsImportOneAdvisoryPerVulnerability) {
+  write(directory_ / "vendor" / "advisory.json", R"({
+    "document": {"category": "csaf_security_advisory", "csaf_version": "2.0",
+      "title": "t", "publisher": {"category": "vendor", "name": "V", "namespace": "https://v.example"},
+      "tracking": {"id": "V-2026-1", "status": "final", "version": "1",
+        "initial_release_date": "2026-01-01T00:00:00Z", "current_release_date": "2026-01-01T00:00:00Z",
+        "revision_history": [{"date": "2026-01-01T00:00:00Z", "number": "1", "summary": "s"}]}},
+    "product_tree": {"full_product_names": [
+      {"product_id": "P1", "name": "lib 1.2.3",
+       "product_identification_helper": {"purl": "pkg:npm/vlib@1.2.3"}}]},
+    "vulnerabilities": [{"cve": "CVE-2026-0001", "product_status": {"known_affected": ["P1"]}}]})");
+  ImportRequest request;
+  request.paths = {directory_ / "vendor"};
+  const auto outcome = import_paths(*db_, request);
+  ASSERT_TRUE(outcome.has_value()) << outcome.error().to_string();
+  EXPECT_EQ(outcome->rejected, 0U);
+  const auto found = db_->find("CVE-2026-0001");
+  ASSERT_TRUE(found.has_value()) << found.error().to_string();
+  ASSERT_EQ(found->size(), 1U);
+  ASSERT_FALSE((*found)[0]->affected.empty());
+  EXPECT_EQ((*found)[0]->affected[0].name, "vlib");
+}
+
 TEST_F(ImporterTest, AnUnrecognisedFileFailsAndNamesItself) {
   write(directory_ / "notes.txt", "hello");
   ImportRequest request;
@@ -187,8 +210,8 @@ INSTANTIATE_TEST_SUITE_P(
         DetectCase{"e.csv", "#model_version:v1,score_date:x", InputKind::kEpssCsv},
         DetectCase{"c.json", R"({"document":{"csaf_version":"2.0"}})", InputKind::kCsaf},
         DetectCase{"n.txt", "hello", InputKind::kUnknown}),
-    [](const ::testing::TestParamInfo<DetectCase>& info) {
-      return testing::sanitize_test_name(info.param.name) + std::to_string(info.index);
+    [](const ::testing::TestParamInfo<DetectCase>& param_info) {
+      return testing::sanitize_test_name(param_info.param.name) + std::to_string(param_info.index);
     });
 
 }  // namespace
