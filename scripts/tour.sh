@@ -26,3 +26,22 @@ echo
 echo "== Package URLs: the identity Assay matches on"
 show purl parse 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar'
 show purl parse 'pkg:npm/%40angular/core@16.2.0'
+
+echo
+echo "== SBOMs: read any format, say exactly what is wrong, score it"
+show sbom validate examples/scan/parking-permits.cdx.json
+show sbom quality examples/scan/parking-permits.cdx.json --profile ntia
+
+echo
+echo "== Advisories and VEX (examples/scan: fictional advisories and a vendor's VEX statement)"
+show advisory inspect examples/scan/advisories/EXAMPLE-2026-0002.yaml
+show vex inspect examples/scan/vendor.openvex.json
+
+echo
+echo "== Scan: the SBOM's components against a vulnerability database, VEX applied"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+show db import examples/scan/advisories --db "$work/assay.db"
+show scan examples/scan/parking-permits.cdx.json --db "$work/assay.db"
+show scan examples/scan/parking-permits.cdx.json --db "$work/assay.db" \
+  --vex examples/scan/vendor.openvex.json --fail-on critical

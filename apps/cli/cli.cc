@@ -43,6 +43,12 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
       "  assay version contains npm '^1.2.0 || >=2.1.0 <3' 1.4.0\n"
       "  assay purl parse 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'\n"
       "  assay sbom validate bom.cdx.json\n"
+      "  assay advisory validate vendor-csaf.json\n"
+      "  assay vex inspect vendor.openvex.json\n"
+      "  assay db update && assay db status\n"
+      "  assay scan app.cdx.json --vex vendor.openvex.json --fail-on kev,critical\n"
+      "  assay disclosure check example.com\n"
+      "  assay assess examples/packs/good-vendor --format markdown --out report.md\n"
       "  assay verify artifact app.tgz --bundle app.sigstore.json --trusted-root root.json \\\n"
       "      --identity <workflow URI> --issuer https://token.actions.githubusercontent.com\n"
       "Run 'assay <command> --help' for a command's options and examples.");
@@ -50,7 +56,13 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   register_version_commands(app, context);
   register_purl_commands(app, context);
   register_sbom_commands(app, context);
+  register_disclosure_commands(app, context);
   register_verify_commands(app, context);
+  register_advisory_commands(app, context);
+  register_db_commands(app, context);
+  register_scan_commands(app, context);
+  register_pack_commands(app, context);
+  register_assess_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -38,7 +38,13 @@ int report_error(Context& context, const Error& error);
 void register_version_commands(CLI::App& app, Context& context);
 void register_purl_commands(CLI::App& app, Context& context);
 void register_sbom_commands(CLI::App& app, Context& context);
+void register_disclosure_commands(CLI::App& app, Context& context);
 void register_verify_commands(CLI::App& app, Context& context);
+void register_db_commands(CLI::App& app, Context& context);
+void register_advisory_commands(CLI::App& app, Context& context);
+void register_scan_commands(CLI::App& app, Context& context);
+void register_assess_commands(CLI::App& app, Context& context);
+void register_pack_commands(CLI::App& app, Context& context);
 
 // Runs the whole command line; returns the exit code. Used by main() and the end-to-end tests.
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err);
