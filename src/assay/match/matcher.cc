@@ -65,8 +65,11 @@ EntryResult evaluate_entry(const model::AffectedPackage& affected, const std::st
     if (auto attempt = version::Version::parse(scheme, version)) {
       parsed = std::move(attempt).value();
     }
+    // PEP 440 versions compare case-insensitively, and purls carry them lower-cased; a listed
+    // legacy version that PEP 440 cannot read ("2013-01-21T20:33:09+0100") still matches by text.
+    const bool case_insensitive = scheme == version::Scheme::kPep440;
     for (const std::string& listed : affected.versions) {
-      if (listed == version) {
+      if (listed == version || (case_insensitive && ascii_iequals(listed, version))) {
         result.affected = true;
         return result;
       }
