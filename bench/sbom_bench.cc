@@ -3,9 +3,11 @@
 // semantic checks), SPDX 2.3 JSON read, and the CycloneDX 1.6 writer. Measure with the release
 // preset. `bench_sbom --write-cyclonedx FILE` / `--write-spdx FILE` writes the generated
 // document for the node comparison (bench/peers/compare_sbom.sh).
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include <benchmark/benchmark.h>
@@ -202,6 +204,20 @@ int main(int argc, char** argv) {
     std::ofstream out(argv[2], std::ios::binary);
     out << (cyclonedx ? cyclonedx_document() : spdx_document());
     return out ? 0 : 1;
+  }
+  if (argc == 3 && std::strcmp(argv[1], "--validate") == 0) {
+    // One whole validation of a file, for /usr/bin/time -v (wall time and peak memory).
+    std::ifstream in(argv[2], std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto report = assay::formats::validate_sbom(text, argv[2]);
+    if (!report) {
+      std::fprintf(stderr, "%s\n", report.error().to_string().c_str());
+      return 2;
+    }
+    std::printf("%s: %s, %zu components, %zu errors\n", argv[2],
+                report->valid() ? "valid" : "INVALID", report->sbom.components.size(),
+                report->error_count());
+    return report->valid() ? 0 : 1;
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
