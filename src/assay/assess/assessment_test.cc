@@ -84,6 +84,84 @@ TEST(ClaimVerdictTest, ChecksDecideFirstThenTheSelfAssessment) {
   EXPECT_EQ(assessment.claims.size(), 45U);
 }
 
+Json attestation_document(const CatalogueSet& set) {
+  Json requirements = Json::array();
+  Json map = Json::array();
+  Json claims = Json::array();
+  for (const Entry* claim : set.find(kFinalCatalogue)->of_kind(EntryKind::kClaim)) {
+    requirements.push_back({{"bom-ref", "req-" + claim->id}, {"identifier", claim->id}});
+    const double score = claim->id == "1.4.2" ? 0.5 : claim->id == "2.1.1" ? 0.0 : 1.0;
+    map.push_back({{"requirement", "req-" + claim->id},
+                   {"claims", Json::array({"claim-" + claim->id})},
+                   {"conformance", {{"score", score}, {"rationale", "see evidence"}}}});
+    claims.push_back({{"bom-ref", "claim-" + claim->id},
+                      {"target", "app"},
+                      {"predicate", "meets " + claim->id},
+                      {"evidence", Json::array({"evidence-1"})}});
+  }
+  requirements.push_back({{"bom-ref", "req-extra"}, {"identifier", "ISO-A.5.1"}});
+  map.push_back({{"requirement", "req-extra"}, {"claims", Json::array()}});
+  return {{"bomFormat", "CycloneDX"},
+          {"specVersion", "1.6"},
+          {"serialNumber", "urn:uuid:1b671687-395b-41f5-a30f-a58921a69b79"},
+          {"version", 1},
+          {"metadata", {{"timestamp", "2026-11-01T00:00:00Z"}}},
+          {"definitions",
+           {{"standards", Json::array({{{"bom-ref", "sscop"},
+                                        {"name", "Software Security Code of Practice"},
+                                        {"version", "2025"},
+                                        {"requirements", requirements}}})}}},
+          {"declarations",
+           {{"assessors", Json::array({{{"bom-ref", "self"}, {"thirdParty", false}}})},
+            {"attestations",
+             Json::array({{{"summary", "self-assessment"}, {"assessor", "self"}, {"map", map}}})},
+            {"claims", claims},
+            {"evidence", Json::array({{{"bom-ref", "evidence-1"},
+                                       {"propertyName", "internal:framework"},
+                                       {"description", "framework statement"}}})}}}};
+}
+
+TEST(ClaimVerdictTest, CycloneDxAttestationAnswersTheClaims) {
+  Pack pack = test_pack::good_pack(catalogues());
+  pack.manifest["self_assessment"].erase("claims");
+  pack.manifest["self_assessment"]["cyclonedx_attestation"] = "evidence/attestation.cdx.json";
+  pack.files["evidence/attestation.cdx.json"] = attestation_document(catalogues()).dump();
+  const Assessment assessment = run(pack);
+  EXPECT_EQ(assessment.check("CHK-SSCOP-01")->verdict, Verdict::kWarn)
+      << assessment.check("CHK-SSCOP-01")->summary;  // 1.4.2 partial
+  EXPECT_EQ(assessment.claim("1.1.1")->verdict, Verdict::kAttested);
+  EXPECT_EQ(assessment.claim("1.1.1")->vendor_status, ClaimStatus::kMet);
+  EXPECT_THAT(assessment.claim("1.1.1")->evidence.back().where,
+              HasSubstr("evidence/attestation.cdx.json#evidence-1"));
+  EXPECT_EQ(assessment.claim("1.4.2")->verdict, Verdict::kWarn);
+  EXPECT_EQ(assessment.claim("2.1.1")->verdict, Verdict::kFail);
+  EXPECT_TRUE(assessment.claim("3.1.1")->inconsistent);  // met (score 1), unsigned artefact
+  bool ignored = false;
+  for (const Diagnostic& diagnostic : assessment.pack_diagnostics) {
+    ignored = ignored || (diagnostic.code == "PACK-ATTESTATION" &&
+                          diagnostic.message.find("ISO-A.5.1") != std::string::npos);
+  }
+  EXPECT_TRUE(ignored);
+}
+
+TEST(ClaimVerdictTest, UnreadableAttestationIsAPackError) {
+  Pack pack = test_pack::good_pack(catalogues());
+  pack.manifest["self_assessment"].erase("claims");
+  pack.manifest["self_assessment"]["cyclonedx_attestation"] = "evidence/attestation.cdx.json";
+  pack.files["evidence/attestation.cdx.json"] = R"({"bomFormat": "CycloneDX", "specVersion": "1.6",
+      "version": 1})";
+  const PackValidation validation = validate_pack(*pack.build(), catalogues());
+  EXPECT_FALSE(validation.valid());
+  bool found = false;
+  for (const Diagnostic& diagnostic : validation.diagnostics) {
+    found = found || (diagnostic.code == "PACK-ATTESTATION" &&
+                      diagnostic.message.find("no declarations.attestations") != std::string::npos);
+  }
+  EXPECT_TRUE(found);
+  // Without answers the self-assessment is incomplete.
+  EXPECT_EQ(run(pack).check("CHK-SSCOP-01")->verdict, Verdict::kFail);
+}
+
 TEST(ClaimVerdictTest, NoUsableSelfAssessmentFailsEveryUncheckedClaim) {
   Pack pack = test_pack::good_pack(catalogues());
   pack.manifest["self_assessment"]["senior_responsible_owner"]["date"] = "2024-01-01";

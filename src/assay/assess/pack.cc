@@ -2,11 +2,13 @@
 // catalogues, and the skeleton `assay pack init` writes.
 #include "assay/assess/pack.h"
 
+#include <map>
 #include <set>
 
 #include "assay/assess/internal/fields.h"
 #include "assay/core/json.h"
 #include "assay/core/strings.h"
+#include "assay/formats/sbom.h"
 
 namespace assay::assess {
 
@@ -229,7 +231,7 @@ EvidenceRef read_evidence(const Fields& fields) {
 }
 
 void read_self_assessment(const Fields& fields, SelfAssessment& out) {
-  fields.allow_only({"framework", "senior_responsible_owner", "claims"});
+  fields.allow_only({"framework", "senior_responsible_owner", "claims", "cyclonedx_attestation"});
   out.present = true;
   out.location = fields.location();
   out.framework = fields.string("framework", false);
@@ -240,8 +242,10 @@ void read_self_assessment(const Fields& fields, SelfAssessment& out) {
     out.senior_responsible_owner.role = sro.string("role", true);
     out.senior_responsible_owner.date = date_field(sro, "date", true);
   }
+  out.cyclonedx_attestation = path_field(fields, "cyclonedx_attestation", false);
   std::set<std::string> seen;
-  out.claims = read_array<ClaimAnswer>(fields, "claims", true, [&seen](const Fields& f) {
+  const bool claims_required = out.cyclonedx_attestation.empty();
+  out.claims = read_array<ClaimAnswer>(fields, "claims", claims_required, [&seen](const Fields& f) {
     f.allow_only({"id", "status", "na_reason", "evidence", "notes"});
     ClaimAnswer answer;
     answer.location = f.location();
@@ -431,6 +435,106 @@ bool MemoryPackFiles::exists(std::string_view relative) const {
   return is_safe_pack_path(relative) && files_.find(relative) != files_.end();
 }
 
+namespace {
+
+// Turns the map entries of a CycloneDX 1.6 attestation into claim answers: the requirement's
+// identifier is the claim id; conformance score 1 is met, 0 not met, in between partial (no score:
+// met when claims and no counter-claims support it, else partial); each supporting claim's
+// evidence becomes an evidence reference; the rationale becomes the notes.
+void add_attestation_answers(const PackFiles& files, const Catalogue* final_catalogue,
+                             PackValidation& validation) {
+  SelfAssessment& self = validation.manifest.self_assessment;
+  const std::string location = self.location + "/cyclonedx_attestation";
+  auto text = files.read(self.cyclonedx_attestation, 64ULL * 1024 * 1024);
+  if (!text) {
+    validation.diagnostics.push_back(
+        {Severity::kError, "PACK-ATTESTATION", text.error().to_string(), location});
+    return;
+  }
+  auto bom = formats::read_sbom(*text, self.cyclonedx_attestation);
+  if (!bom) {
+    validation.diagnostics.push_back(
+        {Severity::kError, "PACK-ATTESTATION", bom.error().to_string(), location});
+    return;
+  }
+  const model::Sbom& sbom = bom->value;
+  if (sbom.declarations.attestations.empty()) {
+    validation.diagnostics.push_back({Severity::kError, "PACK-ATTESTATION",
+                                      "the document has no declarations.attestations", location});
+    return;
+  }
+  std::map<std::string, const model::Requirement*> requirements;
+  for (const model::Standard& standard : sbom.standards) {
+    for (const model::Requirement& requirement : standard.requirements) {
+      requirements[requirement.ref] = &requirement;
+    }
+  }
+  std::map<std::string, const model::AttestationClaim*> claims;
+  for (const model::AttestationClaim& claim : sbom.declarations.claims) {
+    claims[claim.ref] = &claim;
+  }
+  std::map<std::string, std::string> evidence_descriptions;
+  for (const model::Property& evidence : sbom.declarations.evidence) {
+    evidence_descriptions[evidence.name] = evidence.value;
+  }
+  std::set<std::string> answered;
+  for (const ClaimAnswer& answer : self.claims) {
+    answered.insert(answer.id);
+  }
+  for (const model::Attestation& attestation : sbom.declarations.attestations) {
+    for (const model::AttestationMapEntry& entry : attestation.map) {
+      const auto requirement = requirements.find(entry.requirement);
+      const std::string id =
+          requirement == requirements.end() ? entry.requirement : requirement->second->identifier;
+      const Entry* claim = final_catalogue != nullptr ? final_catalogue->find(id) : nullptr;
+      if (claim == nullptr || claim->kind != EntryKind::kClaim) {
+        validation.diagnostics.push_back({Severity::kWarning, "PACK-ATTESTATION",
+                                          "requirement \"" + entry.requirement +
+                                              "\" (identifier \"" + id +
+                                              "\") is not a claim of the " +
+                                              std::string(kFinalCatalogue) + " catalogue; ignored",
+                                          location});
+        continue;
+      }
+      if (!answered.insert(id).second) {
+        continue;  // the manifest's own answer, or an earlier map entry, stands
+      }
+      ClaimAnswer answer;
+      answer.id = id;
+      answer.location = self.cyclonedx_attestation + "#requirement=" + entry.requirement;
+      if (entry.conformance_score) {
+        answer.status = *entry.conformance_score >= 1.0   ? ClaimStatus::kMet
+                        : *entry.conformance_score <= 0.0 ? ClaimStatus::kNotMet
+                                                          : ClaimStatus::kPartial;
+      } else {
+        answer.status = !entry.claims.empty() && entry.counter_claims.empty()
+                            ? ClaimStatus::kMet
+                            : ClaimStatus::kPartial;
+      }
+      answer.notes = entry.conformance_rationale;
+      for (const std::string& claim_ref : entry.claims) {
+        const auto found = claims.find(claim_ref);
+        if (found == claims.end()) {
+          continue;
+        }
+        for (const std::string& evidence_ref : found->second->evidence_refs) {
+          EvidenceRef evidence;
+          evidence.url = self.cyclonedx_attestation + "#" + evidence_ref;
+          const auto description = evidence_descriptions.find(evidence_ref);
+          evidence.description =
+              description != evidence_descriptions.end() && !description->second.empty()
+                  ? description->second
+                  : "CycloneDX attestation evidence " + evidence_ref;
+          answer.evidence.push_back(std::move(evidence));
+        }
+      }
+      self.claims.push_back(std::move(answer));
+    }
+  }
+}
+
+}  // namespace
+
 bool PackValidation::valid() const {
   if (!readable) {
     return false;
@@ -499,10 +603,15 @@ PackValidation validate_pack(const PackFiles& files, const CatalogueSet& catalog
     need_file(link.file, link.location + "/file");
     need_file(link.openpgp_key, link.location + "/openpgp_key");
   }
+  need_file(manifest.self_assessment.cyclonedx_attestation,
+            manifest.self_assessment.location + "/cyclonedx_attestation");
   for (const CertificateInfo& certificate : manifest.certificates) {
     need_file(certificate.file, certificate.location + "/file");
   }
   const Catalogue* final_catalogue = catalogues.find(kFinalCatalogue);
+  if (!manifest.self_assessment.cyclonedx_attestation.empty()) {
+    add_attestation_answers(files, final_catalogue, validation);
+  }
   for (const ClaimAnswer& answer : manifest.self_assessment.claims) {
     if (final_catalogue != nullptr && !answer.id.empty()) {
       const Entry* entry = final_catalogue->find(answer.id);

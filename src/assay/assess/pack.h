@@ -132,6 +132,9 @@ struct SelfAssessment {
   std::string framework;  // the secure development framework followed
   Person senior_responsible_owner;
   std::vector<ClaimAnswer> claims;
+  // A CycloneDX 1.6 attestation (declarations) in the pack that answers the claims instead of,
+  // or as well as, `claims`: validate_pack turns its map entries into ClaimAnswers.
+  std::string cyclonedx_attestation;
   std::string location;
 };
 
