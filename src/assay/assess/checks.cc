@@ -11,13 +11,7 @@
 #include "assay/core/strings.h"
 #include "assay/formats/quality.h"
 #include "assay/formats/sbom.h"
-// formats/vex.h (OpenVEX, CSAF VEX and CycloneDX VEX behind one reader) is being committed by the
-// formats work; until it is, CycloneDX VEX is read through the SBOM reader and other VEX formats
-// are reported as unreadable. TODO(assess): drop this guard once formats/vex.h is in the tree.
-#if __has_include("assay/formats/vex.h")
 #include "assay/formats/vex.h"
-#define ASSAY_ASSESS_HAVE_READ_VEX 1
-#endif
 #include "assay/match/matcher.h"
 #include "assay/verify/digest.h"
 #include "assay/verify/pgp.h"
@@ -1513,7 +1507,6 @@ void load_pack_documents(Context& context) {
                  !ref.sha256.empty() && vex.digest != "sha256:" + ref.sha256) {
         vex.error = "the file's SHA-256 is not the sha256 the manifest declares for it";
       } else {
-#ifdef ASSAY_ASSESS_HAVE_READ_VEX
         auto parsed = formats::read_vex(*text, ref.path);
         if (!parsed) {
           vex.error = parsed.error().to_string();
@@ -1521,15 +1514,6 @@ void load_pack_documents(Context& context) {
           vex.format = parsed->value.format;
           vex.statements = std::move(parsed->value.statements);
         }
-#else
-        auto parsed = formats::read_sbom(*text, ref.path);
-        if (!parsed) {
-          vex.error = parsed.error().to_string() + " (only CycloneDX VEX is read in this build)";
-        } else {
-          vex.format = "cyclonedx";
-          vex.statements = std::move(parsed->value.vulnerabilities);
-        }
-#endif
       }
       context.vex.push_back(std::move(vex));
     }
