@@ -488,7 +488,8 @@ TEST(SignatureCheckTest, OpenPgpDetachedSignatureByTheVendorsKeyPasses) {
   pack.manifest["signer"]["openpgp_fingerprint"] = key.fingerprint;
   release(pack)["artefacts"][0]["signatures"] =
       Json::array({{{"kind", "openpgp"}, {"signature", "signatures/ledger.asc"}}});
-  const CheckResult* check = run(pack).check("CHK-DIST-02");
+  const Assessment passed = run(pack);  // the check result points into it: keep it alive
+  const CheckResult* check = passed.check("CHK-DIST-02");
   ASSERT_NE(check, nullptr);
   EXPECT_EQ(check->verdict, Verdict::kPass) << check->summary << "\n"
                                             << ::testing::PrintToString(check->details);

@@ -977,7 +977,8 @@ class Checker {
     std::map<std::string, const char*> group_of;
     std::set<std::string> reported;
     const std::string status_pointer = json::pointer_append(here, "product_status");
-    for (const auto& [group, lists] : groups) {
+    for (const auto& [group_name, lists] : groups) {
+      const char* const group = group_name;  // clang 14 cannot capture a structured binding
       std::set<std::string> in_this_group;
       for (const std::string_view list : lists) {
         for_each_string(
@@ -1772,10 +1773,12 @@ class Checker {
     for (const auto& [key, test, what] : {std::tuple<const char*, const char*, const char*>{
                                               "remediations", "6.1.29", "remediation"},
                                           {"flags", "6.1.32", "flag"}}) {
+      const char* const test_id = test;  // clang 14 cannot capture a structured binding
+      const char* const kind = what;
       for_each_object(vulnerability, key, here, [&](const Json& item, const std::string& at) {
         if (get(item, "product_ids") == nullptr && get(item, "group_ids") == nullptr) {
-          report(test,
-                 std::string("this ") + what + " names no product: add product_ids or group_ids",
+          report(test_id,
+                 std::string("this ") + kind + " names no product: add product_ids or group_ids",
                  at);
         }
       });

@@ -639,7 +639,7 @@ class JsonReader {
           metadata.lifecycles.push_back(phase.empty() ? name : phase);
         });
       } else if (key == "tools") {
-        od::json_type type;
+        od::json_type type{};
         check(member.type().get(type), &at);
         if (type == od::json_type::array) {
           each_item(member, at, [&](od::value& item, const Loc& item_loc) {
@@ -689,7 +689,7 @@ class JsonReader {
           each_item(member, at, [&](od::value& target, const Loc& target_loc) {
             std::string text;
             // CycloneDX 1.2/1.3 wrote dependsOn as refs; some tools write {"ref": ...} objects.
-            od::json_type type;
+            od::json_type type{};
             check(target.type().get(type), &target_loc);
             if (type == od::json_type::object) {
               each_field(target, target_loc,

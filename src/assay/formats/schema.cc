@@ -503,7 +503,10 @@ class UniqueItemsConstraint : public valijson::constraints::PolyConstraint {
     });
     bool valid = true;
     std::set<std::size_t> reported;
-    for (const auto& [first, second] : candidates) {
+    for (const auto& [first_index, duplicate_index] : candidates) {
+      // Plain copies: clang 14 cannot capture structured bindings in a lambda.
+      const std::size_t first = first_index;
+      const std::size_t second = duplicate_index;
       if (reported.count(second) > 0) {
         continue;
       }
@@ -812,7 +815,9 @@ class SimdObject {
 
 class SimdValue {
  public:
-  SimdValue() = default;
+  // User-provided (not "= default"): valijson's BasicAdapter holds a const SimdValue, and a const
+  // member needs a user-provided default constructor for clang to default-construct it.
+  SimdValue() {}  // NOLINT(modernize-use-equals-default)
   explicit SimdValue(simdjson::dom::element element) : element_(element), valid_(true) {}
 
   valijson::adapters::FrozenValue* freeze() const {

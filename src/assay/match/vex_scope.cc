@@ -28,7 +28,9 @@ bool purl_matches(const std::string& statement_purl, const model::Component& com
   if (!wanted->version.empty() && wanted->version != have->version) {
     return false;
   }
-  for (const auto& [key, value] : wanted->qualifiers) {
+  for (const auto& qualifier : wanted->qualifiers) {
+    const std::string& key = qualifier.first;
+    const std::string& value = qualifier.second;
     const auto found = std::find_if(have->qualifiers.begin(), have->qualifiers.end(),
                                     [&key](const auto& pair) { return pair.first == key; });
     if (found == have->qualifiers.end() || found->second != value) {
