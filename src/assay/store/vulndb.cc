@@ -601,8 +601,12 @@ Result<match::AdvisoriesByKey> VulnDb::advisories_for(const std::vector<std::str
     }
   }
   ASSAY_TRY(Statement query,
+            // CROSS JOIN fixes the loop order (SQLite's documented way): walk the wanted keys
+            // and look each up in affected_by_key. Without statistics on the temporary table
+            // the planner otherwise scans the whole affected table (500,000 advisories: 90 ms
+            // per query instead of microseconds).
             database_->prepare("SELECT w.key, a.id, a.body FROM temp.wanted w "
-                               "JOIN affected f ON f.package_key = w.key "
+                               "CROSS JOIN affected f ON f.package_key = w.key "
                                "JOIN advisory a ON a.id = f.advisory "
                                "WHERE a.withdrawn = '' ORDER BY w.key, a.advisory_id"));
   while (true) {
@@ -610,7 +614,14 @@ Result<match::AdvisoriesByKey> VulnDb::advisories_for(const std::vector<std::str
     if (!row) {
       break;
     }
-    ASSAY_TRY(match::AdvisoryPtr advisory, load(query.column_int(1), query.column_blob(2)));
+    // A cached advisory is taken without touching its body (no blob copy or overflow read).
+    const std::int64_t rowid = query.column_int(1);
+    match::AdvisoryPtr advisory;
+    if (const auto cached = cache_.find(rowid); cached != cache_.end()) {
+      advisory = cached->second;
+    } else {
+      ASSAY_TRY(advisory, load(rowid, query.column_blob(2)));
+    }
     result[query.column_text(0)].push_back(std::move(advisory));
   }
   return result;
