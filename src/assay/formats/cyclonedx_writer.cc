@@ -1,5 +1,6 @@
 // CycloneDX 1.6 JSON writer (from any SBOM the readers produce) and the VEX view of a BOM's
 // embedded vulnerabilities.
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -273,9 +274,12 @@ class Writer {
     bom["version"] = version;
     bom["metadata"] = metadata_json();
     OrderedJson components = OrderedJson::array();
+    // Only the subject itself goes to metadata.component; another component that reuses its ref
+    // (an invalid document, already reported) is still written, never dropped.
+    const std::optional<std::size_t> subject =
+        sbom_.metadata.subject_ref.empty() ? std::nullopt : sbom_.find(sbom_.metadata.subject_ref);
     for (const std::size_t index : children_[""]) {
-      if (sbom_.components[index].ref != sbom_.metadata.subject_ref ||
-          sbom_.metadata.subject_ref.empty()) {
+      if (!subject || index != *subject) {
         components.push_back(component_json(index, 0));
       }
     }
