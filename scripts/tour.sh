@@ -45,3 +45,13 @@ show db import examples/scan/advisories --db "$work/assay.db"
 show scan examples/scan/parking-permits.cdx.json --db "$work/assay.db"
 show scan examples/scan/parking-permits.cdx.json --db "$work/assay.db" \
   --vex examples/scan/vendor.openvex.json --fail-on critical
+
+echo
+echo "== Assess a vendor against the Code of Practice (examples/packs: fictional vendors)"
+show assess examples/packs/gappy-vendor --advisories examples/intel --now 2026-12-07T12:00:00Z \
+  --out "$work/gappy.txt"
+head -25 "$work/gappy.txt"
+echo "  ... (the full report, with evidence and the questions to ask, is longer)"
+show assess examples/packs/gappy-vendor --advisories examples/intel --now 2026-12-07T12:00:00Z \
+  --format html --out assay-report-gappy-vendor.html
+echo "The HTML report for procurement is in $(pwd)/assay-report-gappy-vendor.html"
