@@ -5,6 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "assay/core/file.h"
+#include "assay/core/limits.h"
+
 #include "version_info.h"
 
 namespace assay::cli {
@@ -27,6 +30,25 @@ int exit_code_for(const Error& error) {
 int report_error(Context& context, const Error& error) {
   context.err << "assay: " << error.to_string() << "\n";
   return exit_code_for(error);
+}
+
+Result<std::string> read_input(Context& context, const std::string& file) {
+  const InputLimits limits;
+  if (file == "-") {
+    return read_stream(context.in, limits.max_bytes, "<stdin>");
+  }
+  return read_file(file, limits.max_bytes);
+}
+
+std::string display_name(const std::string& file) {
+  return file == "-" ? "<stdin>" : file;
+}
+
+json::OrderedJson diagnostic_json(const Diagnostic& diagnostic) {
+  return {{"severity", to_string(diagnostic.severity)},
+          {"code", diagnostic.code},
+          {"location", diagnostic.location},
+          {"message", diagnostic.message}};
 }
 
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {

@@ -7,7 +7,10 @@
 #include <iosfwd>
 #include <string>
 
+#include "assay/core/diagnostic.h"
 #include "assay/core/error.h"
+#include "assay/core/json.h"
+#include "assay/core/result.h"
 
 namespace CLI {
 class App;
@@ -33,6 +36,13 @@ struct Context {
 
 // Prints "assay: <location>: <message>" on the error stream and returns exit_code_for(error).
 int report_error(Context& context, const Error& error);
+
+// A document's bytes: the file, or standard input for "-", within Assay's default input limits.
+[[nodiscard]] Result<std::string> read_input(Context& context, const std::string& file);
+// The name locations show for `file` ("<stdin>" for "-").
+std::string display_name(const std::string& file);
+// {"severity", "code", "location", "message"}: one diagnostic in every command's JSON output.
+json::OrderedJson diagnostic_json(const Diagnostic& diagnostic);
 
 // Each command file registers its subcommands; the callback sets context.exit_code.
 void register_version_commands(CLI::App& app, Context& context);

@@ -27,25 +27,6 @@ struct DocumentOptions {
   std::string output;
 };
 
-Result<std::string> read_input(Context& context, const std::string& file) {
-  const InputLimits limits;
-  if (file == "-") {
-    return read_stream(context.in, limits.max_bytes, "<stdin>");
-  }
-  return read_file(file, limits.max_bytes);
-}
-
-std::string display_name(const std::string& file) {
-  return file == "-" ? "<stdin>" : file;
-}
-
-json::OrderedJson diagnostic_json(const Diagnostic& diagnostic) {
-  return {{"severity", to_string(diagnostic.severity)},
-          {"code", diagnostic.code},
-          {"location", diagnostic.location},
-          {"message", diagnostic.message}};
-}
-
 json::OrderedJson diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
   json::OrderedJson out = json::OrderedJson::array();
   for (const Diagnostic& diagnostic : diagnostics) {

@@ -82,10 +82,7 @@ int run_validate(Context& context, const PackCmdOptions& options) {
     root["valid"] = validation.valid();
     json::OrderedJson list = json::OrderedJson::array();
     for (const Diagnostic& diagnostic : validation.diagnostics) {
-      list.push_back({{"severity", to_string(diagnostic.severity)},
-                      {"code", diagnostic.code},
-                      {"message", diagnostic.message},
-                      {"location", diagnostic.location}});
+      list.push_back(diagnostic_json(diagnostic));
     }
     root["diagnostics"] = list;
     context.out << root.dump(2) << "\n";

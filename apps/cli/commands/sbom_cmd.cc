@@ -30,19 +30,6 @@ struct SbomOptions {
   std::string output;
 };
 
-// The SBOM's bytes: a file, or standard input for "-". The name is what locations show.
-Result<std::string> read_input(Context& context, const std::string& file) {
-  const InputLimits limits;
-  if (file == "-") {
-    return read_stream(context.in, limits.max_bytes, "<stdin>");
-  }
-  return read_file(file, limits.max_bytes);
-}
-
-std::string display_name(const std::string& file) {
-  return file == "-" ? "<stdin>" : file;
-}
-
 std::string format_title(const formats::DetectedFormat& detected) {
   switch (detected.format) {
     case model::SbomFormat::kCycloneDxJson:
@@ -57,13 +44,6 @@ std::string format_title(const formats::DetectedFormat& detected) {
       return "SPDX " + detected.spec_version + " JSON-LD";
   }
   return "SBOM";
-}
-
-json::OrderedJson diagnostic_json(const Diagnostic& diagnostic) {
-  return {{"severity", to_string(diagnostic.severity)},
-          {"code", diagnostic.code},
-          {"location", diagnostic.location},
-          {"message", diagnostic.message}};
 }
 
 int run_validate(Context& context, const SbomOptions& options) {

@@ -1,11 +1,10 @@
 // assay scan: an SBOM's components against the vulnerability database (or advisory files), with
 // VEX applied at match time, KEV/EPSS/CVSS priority, and a --fail-on gate for CI.
-#include <chrono>
-#include <ctime>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
+#include "assay/core/clock.h"
 #include "assay/core/file.h"
 #include "assay/core/strings.h"
 #include "assay/formats/cyclonedx.h"
@@ -39,15 +38,6 @@ struct ScanOptions {
   bool show_suppressed = false;
   bool cpe = false;
 };
-
-std::string now_utc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return buffer;
-}
 
 Result<std::vector<model::VexStatement>> load_vex(const std::vector<std::string>& paths) {
   std::vector<model::VexStatement> statements;

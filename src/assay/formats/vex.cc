@@ -5,12 +5,19 @@
 #include "assay/core/json.h"
 #include "assay/formats/csaf.h"
 #include "assay/formats/cyclonedx.h"
+#include "assay/formats/detect.h"
 #include "assay/formats/openvex.h"
 
 namespace assay::formats {
 
 Result<Parsed<model::VexDocument>> read_vex(std::string_view text, std::string_view source,
                                             const InputLimits& limits) {
+  // A CycloneDX document goes straight to its own reader (detection looks only at the first
+  // bytes), so it is not parsed twice.
+  if (const auto detected = detect_sbom_format(text, source);
+      detected && detected->format == model::SbomFormat::kCycloneDxJson) {
+    return read_cyclonedx_vex(text, source, limits);
+  }
   ASSAY_TRY(const json::Json root, json::parse(text, source, limits));
   if (looks_like_openvex(root)) {
     return read_openvex_json(root, source);
@@ -21,9 +28,6 @@ Result<Parsed<model::VexDocument>> read_vex(std::string_view text, std::string_v
     result.value = csaf_to_vex(csaf.value, source);
     result.diagnostics = std::move(csaf.diagnostics);
     return result;
-  }
-  if (root.is_object() && root.contains("bomFormat")) {
-    return read_cyclonedx_vex(text, source, limits);
   }
   std::string found = "a JSON " + std::string(json::type_name(root));
   if (root.is_object() && root.contains("@context")) {

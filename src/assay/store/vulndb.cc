@@ -3,12 +3,11 @@
 
 #include <zstd.h>
 
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 
 #include <nlohmann/json.hpp>
 
+#include "assay/core/clock.h"
 #include "assay/core/strings.h"
 #include "assay/formats/osv.h"
 #include "assay/match/package_key.h"
@@ -65,15 +64,6 @@ CREATE TABLE IF NOT EXISTS epss(
   score REAL NOT NULL,
   percentile REAL NOT NULL) STRICT;
 )sql";
-
-std::string now_utc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return buffer;
-}
 
 Result<std::string> compress(const std::string& text) {
   std::string out(ZSTD_compressBound(text.size()), '\0');
