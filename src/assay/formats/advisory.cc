@@ -1,5 +1,6 @@
 #include "assay/formats/advisory.h"
 
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -84,14 +85,25 @@ Result<Parsed<AdvisoryDocument>> read_advisories(std::string_view text, std::str
 Result<std::vector<Diagnostic>> validate_advisories(std::string_view text, std::string_view source,
                                                     const InputLimits& limits) {
   const char first = first_significant(text);
-  if (first == '{') {
-    ASSAY_TRY(const json::Json root, json::parse(text, source, limits));
-    if (looks_like_csaf(root)) {
-      return validate_csaf_json(root, source);
-    }
+  if (first != '{' && first != '[') {
+    return validate_osv_yaml(text, source, limits);
   }
-  ASSAY_TRY(Parsed<AdvisoryDocument> parsed, read_advisories(text, source, limits));
-  return std::move(parsed.diagnostics);
+  ASSAY_TRY(const json::Json root, json::parse(text, source, limits));
+  if (looks_like_csaf(root)) {
+    return validate_csaf_json(root, source);
+  }
+  if (!root.is_array()) {
+    return validate_osv(root, source);
+  }
+  // A JSON array of OSV records: each is validated on its own, located "source#/<index>/...".
+  std::vector<Diagnostic> diagnostics;
+  for (std::size_t index = 0; index < root.size(); ++index) {
+    std::vector<Diagnostic> record =
+        validate_osv(root[index], source, json::pointer_append("", index));
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(record.begin()),
+                       std::make_move_iterator(record.end()));
+  }
+  return diagnostics;
 }
 
 }  // namespace assay::formats

@@ -34,8 +34,9 @@ struct AdvisoryDocument {
                                                                const InputLimits& limits = {});
 
 // Everything wrong with the document: for CSAF, the official CSAF 2.0 schema and the mandatory,
-// optional and informative tests (formats::validate_csaf); for OSV, the reader's diagnostics.
-// Fails only when the text cannot be read at all.
+// optional and informative tests (formats::validate_csaf); for OSV (JSON, YAML, or each record of
+// a JSON array, located "source#/<index>/..."), the rules of the official OSV schema and the
+// semantic rules (formats::validate_osv). Fails only when the text cannot be read at all.
 [[nodiscard]] Result<std::vector<Diagnostic>> validate_advisories(std::string_view text,
                                                                   std::string_view source,
                                                                   const InputLimits& limits = {});

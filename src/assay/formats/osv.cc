@@ -3,12 +3,17 @@
 
 #include <simdjson.h>
 
+#include <chrono>
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "assay/core/json.h"
 #include "assay/core/strings.h"
 #include "assay/core/utf8.h"
+#include "assay/formats/osv_internal.h"
+#include "assay/formats/schema.h"
 #include "assay/version/ecosystem.h"
 
 namespace assay::formats {
@@ -496,6 +501,17 @@ Result<Parsed<model::Advisory>> read_osv_json(std::string_view text, std::string
 
 Result<Parsed<model::Advisory>> read_osv_yaml(std::string_view text, std::string_view source,
                                               const InputLimits& limits) {
+  ASSAY_TRY(const nlohmann::json json, internal::osv_yaml_to_json(text, source, limits));
+  // yaml-cpp decodes "\xNN" escapes to the raw byte rather than to UTF-8; such bytes become
+  // U+FFFD here instead of failing the record.
+  return read_json_text(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), source,
+                        limits, "osv-yaml");
+}
+
+namespace internal {
+
+Result<json::Json> osv_yaml_to_json(std::string_view text, std::string_view source,
+                                    const InputLimits& limits) {
   if (text.size() > limits.max_bytes) {
     return fail(ErrorCode::kInvalidInput,
                 "record is " + std::to_string(text.size()) + " bytes, over the limit of " +
@@ -517,11 +533,59 @@ Result<Parsed<model::Advisory>> read_osv_yaml(std::string_view text, std::string
                 text_location(source, static_cast<std::size_t>(error.mark.line + 1),
                               static_cast<std::size_t>(error.mark.column + 1)));
   }
-  // yaml-cpp decodes "\xNN" escapes to the raw byte rather than to UTF-8; such bytes become
-  // U+FFFD here instead of failing the record.
-  return read_json_text(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), source,
-                        limits, "osv-yaml");
+  return json;
 }
+
+}  // namespace internal
+
+namespace {
+
+// OSV timestamps are RFC 3339 in UTC ending in "Z" (the schema's pattern); CSAF and other sources
+// give offsets such as "+00:00" or "+02:00". Converts those to UTC, keeping any fraction; returns
+// text that is not an RFC 3339 date-time unchanged.
+std::string osv_timestamp(const std::string& text) {
+  if (text.empty() || !check_string_format("date-time", text).empty()) {
+    return text;
+  }
+  std::string result = text;
+  result[10] = 'T';
+  const char last = result.back();
+  if (last == 'Z' || last == 'z') {
+    result.back() = 'Z';
+    return result;
+  }
+  // "...±HH:MM": the offset is the last six characters.
+  const std::size_t offset_at = result.size() - 6;
+  const int sign = result[offset_at] == '-' ? -1 : 1;
+  auto number = [&result](std::size_t at, std::size_t length) {
+    int value = 0;
+    for (std::size_t i = at; i < at + length; ++i) {
+      value = value * 10 + (result[i] - '0');
+    }
+    return value;
+  };
+  const std::chrono::year_month_day date{std::chrono::year{number(0, 4)},
+                                         std::chrono::month{static_cast<unsigned>(number(5, 2))},
+                                         std::chrono::day{static_cast<unsigned>(number(8, 2))}};
+  const std::chrono::sys_seconds local =
+      std::chrono::sys_days{date} + std::chrono::hours{number(11, 2)} +
+      std::chrono::minutes{number(14, 2)} + std::chrono::seconds{number(17, 2)};
+  const std::chrono::sys_seconds utc =
+      local - sign * (std::chrono::hours{number(offset_at + 1, 2)} +
+                      std::chrono::minutes{number(offset_at + 4, 2)});
+  const std::chrono::sys_days day = std::chrono::floor<std::chrono::days>(utc);
+  const std::chrono::year_month_day utc_date{day};
+  const std::chrono::hh_mm_ss<std::chrono::seconds> time{utc - day};
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%04d-%02u-%02uT%02d:%02d:%02d",
+                static_cast<int>(utc_date.year()), static_cast<unsigned>(utc_date.month()),
+                static_cast<unsigned>(utc_date.day()), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+  // Keep the fraction of a second (".123"), if any, between the seconds and the offset.
+  return buffer + result.substr(19, offset_at - 19) + "Z";
+}
+
+}  // namespace
 
 std::string write_osv_json(const model::Advisory& advisory) {
   nlohmann::ordered_json out;
@@ -548,9 +612,9 @@ std::string write_osv_json(const model::Advisory& advisory) {
   };
   put("schema_version", advisory.schema_version.empty() ? "1.7.0" : advisory.schema_version);
   put("id", advisory.id);
-  put("modified", advisory.modified);
-  put("published", advisory.published);
-  put("withdrawn", advisory.withdrawn);
+  put("modified", osv_timestamp(advisory.modified));
+  put("published", osv_timestamp(advisory.published));
+  put("withdrawn", osv_timestamp(advisory.withdrawn));
   put_list(out, "aliases", advisory.aliases);
   put_list(out, "upstream", advisory.upstream);
   put_list(out, "related", advisory.related);
@@ -563,13 +627,17 @@ std::string write_osv_json(const model::Advisory& advisory) {
     nlohmann::ordered_json affected = nlohmann::ordered_json::array();
     for (const model::AffectedPackage& package : advisory.affected) {
       nlohmann::ordered_json entry;
-      nlohmann::ordered_json package_json;
-      package_json["ecosystem"] = package.ecosystem;
-      package_json["name"] = package.name;
-      if (!package.purl.empty()) {
-        package_json["purl"] = package.purl;
+      // An entry may have no package (only GIT ranges, say); "package" then stays absent, as an
+      // empty ecosystem and name would break the schema.
+      if (!package.ecosystem.empty() || !package.name.empty() || !package.purl.empty()) {
+        nlohmann::ordered_json package_json;
+        package_json["ecosystem"] = package.ecosystem;
+        package_json["name"] = package.name;
+        if (!package.purl.empty()) {
+          package_json["purl"] = package.purl;
+        }
+        entry["package"] = std::move(package_json);
       }
-      entry["package"] = std::move(package_json);
       if (!package.severity.empty()) {
         entry["severity"] = severity_json(package.severity);
       }

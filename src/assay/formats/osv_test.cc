@@ -11,6 +11,7 @@ namespace assay::formats {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr std::string_view kRecord = R"({
   "schema_version": "1.6.0",
@@ -65,6 +66,29 @@ TEST(OsvReadTest, WriteThenReadGivesTheSameRecord) {
   ASSERT_TRUE(second.has_value()) << second.error().to_string();
   EXPECT_EQ(write_osv_json(second->value), written);
   EXPECT_EQ(second->value.affected[0].ranges[1].type, version::OsvRangeType::kGit);
+}
+
+TEST(OsvWriteTest, WritesTimestampsInUtcWithZ) {
+  model::Advisory advisory;
+  advisory.id = "CVE-2024-0001";
+  advisory.modified = "2024-03-01T01:30:00.25+02:00";  // 2024 is a leap year
+  advisory.published = "2024-02-29T23:00:00-01:30";
+  advisory.withdrawn = "2024-03-02T10:00:00+00:00";
+  const std::string written = write_osv_json(advisory);
+  EXPECT_THAT(written, HasSubstr(R"("modified":"2024-02-29T23:30:00.25Z")"));
+  EXPECT_THAT(written, HasSubstr(R"("published":"2024-03-01T00:30:00Z")"));
+  EXPECT_THAT(written, HasSubstr(R"("withdrawn":"2024-03-02T10:00:00Z")"));
+}
+
+TEST(OsvWriteTest, OmitsThePackageOfAnEntryThatHasNone) {
+  const auto parsed = read_osv_json(R"({"id": "CVE-2024-0001", "modified": "2024-03-01T10:00:00Z",
+      "affected": [{"ranges": [{"type": "GIT", "repo": "https://example.org/r.git",
+                                "events": [{"introduced": "0"}]}]}]})",
+                                    "a.json");
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().to_string();
+  const std::string written = write_osv_json(parsed->value);
+  EXPECT_THAT(written, Not(HasSubstr("\"package\"")));
+  EXPECT_THAT(written, HasSubstr(R"("repo":"https://example.org/r.git")"));
 }
 
 struct BadCase {
