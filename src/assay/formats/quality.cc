@@ -129,11 +129,17 @@ class Builder {
       if (relationship.type == model::RelationshipType::kDependsOn ||
           relationship.type == model::RelationshipType::kContains) {
         edge_sources_.insert(relationship.from);
+        // An edge with no target only says "no dependencies": it enumerates (BSI) but is not a
+        // relationship to anything (NTIA, FSCT).
+        if (!relationship.to.empty()) {
+          related_sources_.insert(relationship.from);
+        }
       }
     }
     for (const model::Component& component : sbom.components) {
       if (!component.parent_ref.empty()) {
         edge_sources_.insert(component.parent_ref);
+        related_sources_.insert(component.parent_ref);
       }
     }
   }
@@ -193,7 +199,7 @@ class Builder {
            sbom_.find(sbom_.metadata.subject_ref).has_value();
   }
   bool subject_has_relationships() const {
-    return subject_exists() && edge_sources_.count(sbom_.metadata.subject_ref) > 0;
+    return subject_exists() && related_sources_.count(sbom_.metadata.subject_ref) > 0;
   }
   bool declares_completeness() const {
     for (const model::Composition& composition : sbom_.compositions) {
@@ -223,7 +229,8 @@ class Builder {
   const model::Sbom& sbom_;
   QualityReport& report_;
   std::vector<const model::Component*> components_;
-  std::unordered_set<std::string> edge_sources_;
+  std::unordered_set<std::string> edge_sources_;     // refs with a dependency statement
+  std::unordered_set<std::string> related_sources_;  // refs with an edge to another element
 };
 
 void ntia(const model::Sbom& sbom, Builder& builder) {
