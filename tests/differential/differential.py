@@ -396,7 +396,7 @@ def unescape(text: str) -> str:
 @dataclass
 class Exception_:
     test: str
-    kind: str  # input | regex | rewrite | answer
+    kind: str  # input | regex | first | rewrite | answer
     pattern: str
     replacement: str
     reason: str
@@ -417,10 +417,10 @@ def load_exceptions(path: Path, test: str) -> List[Exception_]:
         cols = raw.split("\t")
         kind = cols[1] if len(cols) > 1 else ""
         want = 5 if kind == "rewrite" else 4
-        if (kind not in ("input", "regex", "rewrite", "answer") or len(cols) != want or
+        if (kind not in ("input", "regex", "first", "rewrite", "answer") or len(cols) != want or
                 not cols[-1].strip()):
             raise HarnessError(
-                f"{path}:{number}: expected TEST<TAB>input|regex|answer<TAB>TEXT<TAB>REASON or "
+                f"{path}:{number}: expected TEST<TAB>input|regex|first|answer<TAB>TEXT<TAB>REASON or "
                 f"TEST<TAB>rewrite<TAB>REGEX<TAB>REPLACEMENT<TAB>REASON, found {raw!r}")
         if cols[0] != test:
             continue
@@ -532,6 +532,7 @@ def compare_answers(pairs, reference: List[Answer], assay: List[Answer], excepti
             continue
         excuse = next((e for e in exceptions if
                        (e.kind == "answer" and e.matches(f"{ref.text} | assay {got.text}")) or
+                       (e.kind == "first" and e.matches(first)) or
                        (e.kind in ("input", "regex") and (e.matches(first) or e.matches(second)))),
                       None)
         if excuse is not None:

@@ -210,10 +210,16 @@ std::optional<Partial> parse_partial(std::string_view s) {
         }
       }
       if (pos < s.size() && s[pos] == '+') {
-        ++pos;
-        while (pos < s.size() && (is_ident_char(s[pos]) || s[pos] == '.')) {
-          ++pos;
-        }
+        // Build metadata: one or more non-empty identifiers separated by dots.
+        do {
+          const std::size_t begin = ++pos;
+          while (pos < s.size() && is_ident_char(s[pos])) {
+            ++pos;
+          }
+          if (pos == begin) {
+            return std::nullopt;
+          }
+        } while (pos < s.size() && s[pos] == '.');
       }
     }
   }
@@ -240,9 +246,50 @@ struct NodeComparator {
 };
 
 // Desugars one comparator token (operator already attached) into node-semver comparators, under
-// the includePrerelease option or not.
+// the includePrerelease option or not: carets, tildes and x-ranges (desugar_npm_sugar), then
+// node-semver's replaceStars.
+Result<std::vector<NodeComparator>> desugar_npm_sugar(std::string_view token, bool include_pre,
+                                                      std::string_view range);
+
 Result<std::vector<NodeComparator>> desugar_npm(std::string_view token, bool include_pre,
                                                 std::string_view range) {
+  Result<std::vector<NodeComparator>> sugar = desugar_npm_sugar(token, include_pre, range);
+  const std::size_t star = token.find('*');
+  if (sugar || star == std::string_view::npos) {
+    return sugar;
+  }
+  // A token no sugar rule took stays as written, and node-semver's replaceStars then deletes
+  // the first match of /(<|>)?=?\s*\*/ from it ("1.2.3-alpha.10*.8" -> "1.2.3-alpha.10.8"); what
+  // is left must be a plain comparator, or nothing (any version).
+  std::size_t begin = star;
+  if (star >= 2 && (token[star - 2] == '<' || token[star - 2] == '>') && token[star - 1] == '=') {
+    begin = star - 2;
+  } else if (star >= 1 &&
+             (token[star - 1] == '<' || token[star - 1] == '>' || token[star - 1] == '=')) {
+    begin = star - 1;
+  }
+  const std::string rest =
+      std::string(token.substr(0, begin)) + std::string(token.substr(star + 1));
+  if (rest.empty()) {
+    return std::vector<NodeComparator>{{"", "", true}};
+  }
+  std::size_t op_size = 0;
+  if (rest.rfind("<=", 0) == 0 || rest.rfind(">=", 0) == 0) {
+    op_size = 2;
+  } else if (rest[0] == '<' || rest[0] == '>' || rest[0] == '=') {
+    op_size = 1;
+  }
+  const std::optional<Partial> p = parse_partial(std::string_view(rest).substr(op_size));
+  if (!p || !(p->prefix.empty() || p->prefix == "v") || !p->has_patch || is_x(p->major) ||
+      is_x(p->minor) || is_x(p->patch)) {
+    return sugar;
+  }
+  const std::string op = rest.substr(0, op_size);
+  return std::vector<NodeComparator>{{op == "=" ? "" : op, full(*p)}};
+}
+
+Result<std::vector<NodeComparator>> desugar_npm_sugar(std::string_view token, bool include_pre,
+                                                      std::string_view range) {
   const std::string z = include_pre ? "-0" : "";
   std::vector<NodeComparator> out;
   auto bad = [&]() { return invalid("npm", "invalid comparator " + quote(token, 60), range); };
@@ -547,8 +594,18 @@ Result<Model> parse_npm(Scheme scheme, std::string_view text) {
       if (comparators.empty()) {
         comparators.push_back({"", "", true});
       }
-      ASSAY_TRY(Clause clause, to_clause(scheme, comparators, text));
-      (include_pre ? model.include_clauses : model.clauses).push_back(std::move(clause));
+      Result<Clause> clause = to_clause(scheme, comparators, text);
+      if (!clause && include_pre) {
+        // Under includePrerelease node-semver desugars some bounds differently ("A - 1.2.3" gets
+        // "<1.2.4-0"); when that bound is not a valid version (a number past 2^53-1) node cannot
+        // build the range in that mode only. The default mode still stands.
+        model.include_invalid = true;
+        continue;
+      }
+      if (!clause) {
+        return tl::unexpected(std::move(clause).error());
+      }
+      (include_pre ? model.include_clauses : model.clauses).push_back(std::move(*clause));
       if (!include_pre) {
         npm_vers_clause(scheme, comparators, model);
       }
@@ -634,12 +691,39 @@ Result<CargoPartial> parse_cargo_partial(std::string_view s, std::string_view ra
   return p;
 }
 
+// The semver crate skips only ASCII spaces around comparators, operators and commas.
+std::string_view trim_spaces(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(' ');
+  if (begin == std::string_view::npos) {
+    return {};
+  }
+  return text.substr(begin, text.find_last_not_of(' ') - begin + 1);
+}
+
+// Cargo numbers are u64: the lowest version above every M.*, M.m.* or M.m.p, carrying into the
+// next part when a number is u64's maximum, or "" when there is none (M is the maximum).
+constexpr std::string_view kU64Max = "18446744073709551615";
+
+std::string cargo_next_major(const std::string& major) {
+  return major == kU64Max ? std::string() : increment(major) + ".0.0-0";
+}
+
+std::string cargo_next_minor(const std::string& major, const std::string& minor) {
+  return minor == kU64Max ? cargo_next_major(major) : major + "." + increment(minor) + ".0-0";
+}
+
+std::string cargo_next_patch(const std::string& major, const std::string& minor,
+                             const std::string& patch) {
+  return patch == kU64Max ? cargo_next_minor(major, minor)
+                          : major + "." + minor + "." + increment(patch) + "-0";
+}
+
 }  // namespace
 
 Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
   Model model;
   model.prerelease_rule = PrereleaseRule::kNode;
-  const std::string_view whole = trim(text);
+  const std::string_view whole = trim_spaces(text);
   if (whole.empty()) {
     return invalid("Cargo", "empty requirement", text);
   }
@@ -651,6 +735,19 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
   Clause clause;
   std::vector<VersItem> vers;
   auto add = [&](Op op, const std::string& version_text, bool synthetic) -> Result<bool> {
+    if (version_text.empty()) {
+      if (op == Op::kLt) {
+        return true;  // no upper bound: no version lies above the u64 maximum
+      }
+      // A lower bound above the u64 maximum: nothing matches (below the lowest version).
+      op = Op::kLt;
+      ASSAY_TRY(Version lowest, parse_version(scheme, "0.0.0-0", "Cargo", text));
+      Bound bound = make_bound(op, std::move(lowest), "0.0.0-0");
+      bound.synthetic = true;
+      clause.push_back(std::move(bound));
+      vers.push_back(VersItem{"<", "0.0.0", std::nullopt});
+      return true;
+    }
     ASSAY_TRY(Version version, parse_version(scheme, version_text, "Cargo", text));
     Bound bound = make_bound(op, version, version_text);
     bound.synthetic = synthetic;
@@ -668,7 +765,7 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
     return invalid("Cargo", "more than 32 comparators", text);
   }
   for (const std::string_view raw : comparators) {
-    std::string_view item = trim(raw);
+    std::string_view item = trim_spaces(raw);
     std::string op;
     for (const std::string_view candidate : {">=", "<=", "=", ">", "<", "~", "^"}) {
       if (item.rfind(candidate, 0) == 0) {
@@ -676,7 +773,7 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
         break;
       }
     }
-    item = trim(item.substr(op.size()));
+    item = trim_spaces(item.substr(op.size()));
     if (item.empty()) {
       return invalid("Cargo", "a comparator has no version", text);
     }
@@ -685,12 +782,26 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
     const std::string& M = p.major;
     const std::string& m = p.minor;
     const std::string exact = p.level == 3 ? std::string(item.substr(0, item.find('+'))) : "";
-    const std::string next_major = increment(M) + ".0.0-0";
-    const std::string next_minor = p.level >= 2 ? M + "." + increment(m) + ".0-0" : "";
+    const std::string next_major = cargo_next_major(M);
+    const std::string next_minor = p.level >= 2 ? cargo_next_minor(M, m) : "";
     const std::string major_floor = M + ".0.0-0";
     const std::string minor_floor = p.level >= 2 ? M + "." + m + ".0-0" : "";
     if (has_wildcard && op.empty()) {
       op = "=";  // "1.*" matches 1.x.y; after an operator a wildcard just ends the version
+    }
+    if (p.level < 3 && (op == "=" || op == ">=" || op == "<=" || op == "~")) {
+      // The semver crate matches these partial comparators against a version's pre-release
+      // too (an absent pre-release ranks highest): no pre-release of M.* (or M.m.*) satisfies
+      // "=M", ">=M", "<=M" or "~M", even when another comparator admits pre-releases.
+      ASSAY_TRY(Version floor,
+                parse_version(scheme, p.level == 2 ? minor_floor : major_floor, "Cargo", text));
+      Bound bound = make_bound(Op::kCargoNoPrerelease, std::move(floor), "");
+      bound.synthetic = true;
+      const std::string& next = p.level == 2 ? next_minor : next_major;
+      if (!next.empty()) {
+        ASSAY_TRY(bound.extra, parse_version(scheme, next, "Cargo", text));
+      }
+      clause.push_back(std::move(bound));
     }
     if (op == "=") {
       if (p.level == 3) {
@@ -739,7 +850,7 @@ Result<Model> parse_cargo(Scheme scheme, std::string_view text) {
         } else if (m != "0") {
           ASSAY_TRY_VOID(add(Op::kLt, next_minor, true));
         } else {
-          ASSAY_TRY_VOID(add(Op::kLt, "0.0." + increment(p.patch) + "-0", true));
+          ASSAY_TRY_VOID(add(Op::kLt, cargo_next_patch(M, m, p.patch), true));
         }
       } else if (p.level == 2) {
         ASSAY_TRY_VOID(add(Op::kGe, minor_floor, true));
@@ -1044,6 +1155,9 @@ bool satisfies_pep440(const Bound& bound, const Version& version) {
 
 Result<Model> parse_maven(Scheme scheme, std::string_view text) {
   Model model;
+  if (trim(text).empty()) {
+    return invalid("Maven", "empty range", text);
+  }
   std::string_view process = text;
   std::optional<Version> upper_of_previous;
   bool has_restriction = false;
@@ -1091,15 +1205,18 @@ Result<Model> parse_maven(Scheme scheme, std::string_view text) {
         clause.push_back(make_bound(upper_inclusive ? Op::kLe : Op::kLt, *upper, high));
         vers.push_back(vers_item(upper_inclusive ? "<=" : "<", high, *upper));
       }
-      if (lower && upper && upper->compare(*lower) < 0) {
+      // As Maven: equal bounds make a range only when both are inclusive ("[1.0,1.0]").
+      if (lower && upper &&
+          (upper->compare(*lower) < 0 ||
+           (upper->compare(*lower) == 0 && !(lower_inclusive && upper_inclusive)))) {
         return invalid("Maven", "range defies version ordering", text);
       }
       if (vers.empty()) {
         vers.push_back(VersItem{"*", "", std::nullopt});
       }
     }
-    if (has_restriction &&
-        (!lower || (upper_of_previous && lower->compare(*upper_of_previous) < 0))) {
+    // Maven checks a restriction against the previous one's upper bound only when that has one.
+    if (upper_of_previous && (!lower || lower->compare(*upper_of_previous) < 0)) {
       return invalid("Maven", "ranges overlap", text);
     }
     has_restriction = true;
@@ -1704,13 +1821,21 @@ bool satisfies_bound(const Bound& bound, const Version& version) {
     }
     case Op::kGemPessimistic:
       return internal::satisfies_gem_pessimistic(bound, version);
+    case Op::kCargoNoPrerelease: {
+      const SemverVersion* semver = version.as<SemverVersion>();
+      return semver == nullptr || !semver->is_prerelease() || version.compare(*bound.version) < 0 ||
+             (bound.extra && version.compare(*bound.extra) >= 0);
+    }
     default:
       return internal::satisfies_pep440(bound, version);
   }
 }
 
-bool satisfies_clause(const Clause& clause, const Version& version) {
+bool satisfies_clause(const Clause& clause, const Version& version, bool include) {
   for (const Bound& bound : clause) {
+    if (include && bound.op == Op::kCargoNoPrerelease) {
+      continue;  // kInclude decides by order alone
+    }
     if (!satisfies_bound(bound, version)) {
       return false;
     }
@@ -1787,6 +1912,9 @@ bool Range::contains(const Version& version, ContainsOptions options) const {
   }
   const Model& model = impl_->model;
   const bool include = options.prereleases == PrereleasePolicy::kInclude;
+  if (include && model.include_invalid) {
+    return false;  // node-semver rejects this range under includePrerelease: it matches nothing
+  }
   const std::vector<Clause>& clauses =
       include && !model.include_clauses.empty() ? model.include_clauses : model.clauses;
   if (model.prerelease_rule == PrereleaseRule::kPep440 && !include &&
@@ -1797,7 +1925,7 @@ bool Range::contains(const Version& version, ContainsOptions options) const {
     }
   }
   for (const Clause& clause : clauses) {
-    if (!satisfies_clause(clause, version)) {
+    if (!satisfies_clause(clause, version, include)) {
       continue;
     }
     if (model.prerelease_rule != PrereleaseRule::kNode || include) {

@@ -192,6 +192,78 @@ TEST(CargoRangeTest, BareVersionIsCaretAndPrereleasesNeedAMatchingBound) {
   EXPECT_TRUE(in(with_pre, "1.3.0-beta"));
 }
 
+// Cases the differential tests found (tests/differential): each answer is the reference tool's.
+TEST(NpmRangeTest, BuildMetadataNeedsAnIdentifierAndIncludeModeFailsAlone) {
+  EXPECT_FALSE(Range::parse_native(Scheme::kNpm, RangeSyntax::kNpm, "=1.2.*+").has_value());
+  EXPECT_FALSE(Range::parse_native(Scheme::kNpm, RangeSyntax::kNpm, "1.2.3+a..b").has_value());
+  EXPECT_TRUE(Range::parse_native(Scheme::kNpm, RangeSyntax::kNpm, "1.2.3+a.b").has_value());
+  // Under includePrerelease the upper bound would be "<10.11.9007199254740992-0", past
+  // node-semver's largest number: only that mode fails (matches nothing), the default stands.
+  const Range hyphen =
+      parse_or_die(Scheme::kNpm, RangeSyntax::kNpm, "9.6.11-5 - 10.11.9007199254740991");
+  EXPECT_TRUE(in(hyphen, "9.6.11-5.1"));
+  EXPECT_TRUE(in(hyphen, "10.0.0"));
+  EXPECT_FALSE(in(hyphen, "10.0.0", kByOrder));
+  // replaceStars deletes the first "*" of a token no other rule took.
+  const Range star = parse_or_die(Scheme::kNpm, RangeSyntax::kNpm, "1.2.8-alpha.10*.8");
+  EXPECT_TRUE(in(star, "1.2.8-alpha.10.8"));
+  EXPECT_FALSE(Range::parse_native(Scheme::kNpm, RangeSyntax::kNpm, "1.*2").has_value());
+}
+
+TEST(CargoRangeTest, BoundsOfTheLargestNumbersCarryOrVanish) {
+  // "^18446744073709551615.6.1" has no upper bound: no major lies above u64's maximum.
+  const Range caret =
+      parse_or_die(Scheme::kCargo, RangeSyntax::kCargo, "^18446744073709551615.6.1");
+  EXPECT_TRUE(in(caret, "18446744073709551615.6.1"));
+  EXPECT_TRUE(in(caret, "18446744073709551615.9.0"));
+  EXPECT_FALSE(in(caret, "18446744073709551615.6.0"));
+  // ">8.18446744073709551615" carries into the next major: ">=9.0.0".
+  const Range greater =
+      parse_or_die(Scheme::kCargo, RangeSyntax::kCargo, ">8.18446744073709551615");
+  EXPECT_FALSE(in(greater, "8.18446744073709551615.7"));
+  EXPECT_TRUE(in(greater, "9.0.0"));
+  // Nothing lies above the largest major.
+  const Range none = parse_or_die(Scheme::kCargo, RangeSyntax::kCargo, ">18446744073709551615");
+  EXPECT_FALSE(in(none, "18446744073709551615.0.0"));
+  EXPECT_FALSE(in(none, "0.0.0"));
+}
+
+TEST(CargoRangeTest, PartialComparatorsRejectPrereleasesOfTheirOwnVersions) {
+  // The semver crate: "<=2" matches 2.x.y only without a pre-release, even when "~2.1.11-5.12"
+  // admits pre-releases of 2.1.11.
+  const Range range = parse_or_die(Scheme::kCargo, RangeSyntax::kCargo, "<=2.x, ~2.1.11-5.12");
+  EXPECT_FALSE(in(range, "2.1.11-5.12"));
+  EXPECT_TRUE(in(range, "2.1.11-5.12", kByOrder));
+  EXPECT_TRUE(in(range, "2.1.12"));
+  const Range caret = parse_or_die(Scheme::kCargo, RangeSyntax::kCargo, "^2, ~2.1.11-5.12");
+  EXPECT_TRUE(in(caret, "2.1.11-5.12"));  // "^2" is satisfied by major alone
+  const Range greater = parse_or_die(Scheme::kCargo, RangeSyntax::kCargo, ">=2.1, ~2.2.0-rc.1");
+  EXPECT_TRUE(in(greater, "2.2.0-rc.1"));  // above 2.1.*: the pre-release does not matter
+}
+
+TEST(CargoRangeTest, OnlySpacesSurroundComparators) {
+  for (const char* text : {"^\v8.1.5", ">=5.9.4-4.0a\v", "\t1.0"}) {
+    EXPECT_FALSE(Range::parse_native(Scheme::kCargo, RangeSyntax::kCargo, text).has_value())
+        << text;
+  }
+  EXPECT_TRUE(
+      Range::parse_native(Scheme::kCargo, RangeSyntax::kCargo, "  >= 1.0 ,  < 2  ").has_value());
+}
+
+TEST(MavenRangeTest, FollowsMavenOrderingAndOverlapChecks) {
+  for (const char* text : {"[1.0,1.0)", "(1.0,1.0]", "(1.0,1.0)", "[2.0,1.0]", "", "  ",
+                           "[1.0,2.0],[1.5,3.0]", "[1.0,2.0],(,3.0]"}) {
+    EXPECT_FALSE(Range::parse_native(Scheme::kMaven, RangeSyntax::kMaven, text).has_value())
+        << text;
+  }
+  EXPECT_TRUE(in(parse_or_die(Scheme::kMaven, RangeSyntax::kMaven, "[1.0,1.0]"), "1.0"));
+  // Maven checks a restriction only against an upper bound before it: after "(9.12,)" anything
+  // may follow.
+  const Range open = parse_or_die(Scheme::kMaven, RangeSyntax::kMaven, "(9.12,),(,10.9M)");
+  EXPECT_TRUE(in(open, "12.10.6-CR"));
+  EXPECT_TRUE(in(open, "1.0"));
+}
+
 TEST(ComparatorRangeTest, CommaOrSpaceMeansAndBarsMeanOr) {
   const Range range =
       parse_or_die(Scheme::kDebian, RangeSyntax::kComparators, ">= 1.0-1, <1.2~rc1 || =2.0-3");

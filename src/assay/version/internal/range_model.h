@@ -36,13 +36,16 @@ enum class Op : std::uint8_t {
   kPepLe,           // "<=" on the public version
   kPepGe,           // ">=" on the public version
   kGemPessimistic,  // RubyGems "~>": >= bound and release < bump(bound)
+  // Cargo "=M", ">=M", "<=M", "~M" (and M.m): no pre-release in [version, extra) matches;
+  // extra absent means no upper end. Ignored under PrereleasePolicy::kInclude.
+  kCargoNoPrerelease,
 };
 
 struct Bound {
   Op op = Op::kEq;
   std::optional<Version> version;  // absent only for kPepArbitrary / kPepPrefix text
   std::string text;                // the bound as written (for vers output and PEP 440 text ops)
-  std::optional<Version> extra;    // kGemPessimistic: the bump
+  std::optional<Version> extra;    // kGemPessimistic: the bump; kCargoNoPrerelease: the end
   bool synthetic = false;          // a "-0" bound derived from a partial version (Cargo)
 };
 
@@ -65,6 +68,7 @@ struct VersItem {
 struct Model {
   std::vector<Clause> clauses;          // kEcosystem semantics
   std::vector<Clause> include_clauses;  // kInclude semantics (empty: same as clauses)
+  bool include_invalid = false;         // npm: the range cannot be built under includePrerelease
   PrereleaseRule prerelease_rule = PrereleaseRule::kNone;
   bool pep440_allows_prereleases = false;
   // What to_vers() writes: a union of clauses in the vers-spec conventions; or why it cannot.
