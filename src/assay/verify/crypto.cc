@@ -538,6 +538,10 @@ std::string PublicKey::to_pem() const {
 SignatureOptions default_options(const PublicKey& key) {
   SignatureOptions options;
   options.hash = default_hash(key.type());
+  // An RSASSA-PSS key (id-RSASSA-PSS in its SubjectPublicKeyInfo) may only make PSS signatures.
+  if (key.native() != nullptr && EVP_PKEY_get_id(key.native()) == EVP_PKEY_RSA_PSS) {
+    options.rsa_padding = RsaPadding::kPss;
+  }
   return options;
 }
 

@@ -135,7 +135,8 @@ struct SignatureOptions {
   EcdsaEncoding ecdsa_encoding = EcdsaEncoding::kDer;
 };
 
-// The options a key implies: default_hash(type), PKCS#1 v1.5, DER.
+// The options a key implies: default_hash(type), DER, and PKCS#1 v1.5 padding except for an
+// RSASSA-PSS key (one whose SubjectPublicKeyInfo restricts it to PSS), which gets PSS.
 SignatureOptions default_options(const PublicKey& key);
 
 // Verifies `signature` over `message`. Returns kVerifyFailed (with the reason) when the signature

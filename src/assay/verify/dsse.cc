@@ -8,7 +8,11 @@
 
 namespace assay::verify::dsse {
 
-Result<Envelope> read_envelope(const json::Reader& node) {
+namespace {
+
+// `allow_cert`: accept the unauthenticated "cert" member some signers add to a signature
+// (in-toto-golang, slsa-github-generator); Sigstore bundles follow the protobuf and never have it.
+Result<Envelope> read_envelope_members(const json::Reader& node, bool allow_cert) {
   ASSAY_TRY_VOID(sigstore::require_members_in(node, {"payload", "payloadType", "signatures"}));
   Envelope envelope;
   ASSAY_TRY(envelope.payload_type, node.get_string("payloadType"));
@@ -23,7 +27,13 @@ Result<Envelope> read_envelope(const json::Reader& node) {
                 node.location("signatures"));
   }
   for (const json::Reader& item : signatures) {
-    ASSAY_TRY_VOID(sigstore::require_members_in(item, {"keyid", "sig"}));
+    if (allow_cert) {
+      ASSAY_TRY_VOID(sigstore::require_members_in(item, {"cert", "keyid", "sig"}));
+      ASSAY_TRY(const std::optional<std::string> cert, item.get_optional_string("cert"));
+      static_cast<void>(cert);  // type-checked, otherwise ignored: it is not a trust anchor
+    } else {
+      ASSAY_TRY_VOID(sigstore::require_members_in(item, {"keyid", "sig"}));
+    }
     Signature signature;
     ASSAY_TRY(const std::optional<std::string> keyid, item.get_optional_string("keyid"));
     signature.keyid = keyid.value_or("");
@@ -33,10 +43,44 @@ Result<Envelope> read_envelope(const json::Reader& node) {
   return envelope;
 }
 
+// Verifies one signature with one trusted key. With no explicit options an RSA key is tried with
+// PKCS#1 v1.5 and then PSS (DSSE does not say which padding a signer used); `padding_note` then
+// says which one verified.
+Result<void> verify_with_key(const TrustedKey& trusted, std::string_view message,
+                             std::string_view signature, std::string& padding_note) {
+  crypto::SignatureOptions options = trusted.options.value_or(crypto::default_options(trusted.key));
+  options.ecdsa_encoding = crypto::EcdsaEncoding::kAuto;
+  Result<void> result = crypto::verify_message(trusted.key, message, signature, options);
+  const bool try_pss = !trusted.options && trusted.key.type() == crypto::KeyType::kRsa &&
+                       options.rsa_padding == crypto::RsaPadding::kPkcs1v15;
+  if (result || !try_pss || result.error().code != ErrorCode::kVerifyFailed) {
+    if (result && trusted.key.type() == crypto::KeyType::kRsa) {
+      padding_note =
+          options.rsa_padding == crypto::RsaPadding::kPss ? ", RSA-PSS" : ", PKCS#1 v1.5";
+    }
+    return result;
+  }
+  options.rsa_padding = crypto::RsaPadding::kPss;
+  const Result<void> pss = crypto::verify_message(trusted.key, message, signature, options);
+  if (pss) {
+    padding_note = ", RSA-PSS";
+    return pss;
+  }
+  return fail(ErrorCode::kVerifyFailed, trusted.key.describe() +
+                                            " signature does not verify with PKCS#1 v1.5 or PSS "
+                                            "padding");
+}
+
+}  // namespace
+
+Result<Envelope> read_envelope(const json::Reader& node) {
+  return read_envelope_members(node, /*allow_cert=*/false);
+}
+
 Result<Envelope> parse_envelope(std::string_view json, std::string_view source,
                                 const InputLimits& limits) {
   ASSAY_TRY(const json::Json document, json::parse(json, source, limits));
-  return read_envelope(json::Reader(document, std::string(source)));
+  return read_envelope_members(json::Reader(document, std::string(source)), /*allow_cert=*/true);
 }
 
 std::string to_json(const Envelope& envelope) {
@@ -90,17 +134,14 @@ Verification verify_envelope(const Envelope& envelope, const std::vector<Trusted
         "signature " + std::to_string(index) +
         (signature.keyid.empty() ? "" : " (keyid " + quote(signature.keyid) + ")");
     std::string failures;
+    std::string padding_note;
     std::optional<std::size_t> verified_by;
     for (std::size_t key_index = 0; key_index < keys.size() && !verified_by; ++key_index) {
       const TrustedKey& trusted = keys[key_index];
       if (!trusted.keyid.empty() && !signature.keyid.empty() && trusted.keyid != signature.keyid) {
         continue;
       }
-      crypto::SignatureOptions options =
-          trusted.options.value_or(crypto::default_options(trusted.key));
-      options.ecdsa_encoding = crypto::EcdsaEncoding::kAuto;
-      const Result<void> result =
-          crypto::verify_message(trusted.key, message, signature.sig, options);
+      const Result<void> result = verify_with_key(trusted, message, signature.sig, padding_note);
       if (result) {
         verified_by = key_index;
       } else {
@@ -113,7 +154,7 @@ Verification verify_envelope(const Envelope& envelope, const std::vector<Trusted
       key_used[*verified_by] = true;
       verification.add("dsse.signature", label + " over PAE(payloadType, payload)", Outcome::kPass,
                        "verified by " + keys[*verified_by].key.describe() +
-                           " key sha256:" + key_id(keys[*verified_by].key) +
+                           " key sha256:" + key_id(keys[*verified_by].key) + padding_note +
                            (repeat ? " (a key already counted; not counted twice)" : ""));
     } else {
       verification.add("dsse.signature", label + " over PAE(payloadType, payload)",

@@ -38,12 +38,15 @@ struct Envelope {
 };
 
 // Parses a JSON envelope {"payloadType", "payload", "signatures": [{"keyid", "sig"}]}. Base64 may
-// be standard or URL-safe, as the DSSE spec allows. Fails with kInvalidInput (location
-// "source#/pointer") on malformed JSON, unknown members, bad base64, an empty payload type, no
-// signatures, more than kMaxSignatures, or past `limits`.
+// be standard or URL-safe, as the DSSE spec allows. A signature may also carry a "cert" string, as
+// in-toto-golang and slsa-github-generator write it; it is type-checked and ignored (it is not a
+// trust anchor). Fails with kInvalidInput (location "source#/pointer") on malformed JSON, other
+// unknown members, bad base64, an empty payload type, no signatures, more than kMaxSignatures, or
+// past `limits`.
 [[nodiscard]] Result<Envelope> parse_envelope(std::string_view json, std::string_view source,
                                               const InputLimits& limits = kEnvelopeLimits);
-// The same, from a JSON node already parsed (a Sigstore bundle's "dsseEnvelope").
+// The same, from a JSON node already parsed (a Sigstore bundle's "dsseEnvelope"), where a "cert"
+// member is an unknown member like any other.
 [[nodiscard]] Result<Envelope> read_envelope(const json::Reader& node);
 
 // The envelope as JSON (standard base64, keyid only when non-empty).
@@ -64,9 +67,11 @@ struct TrustedKey {
 std::string key_id(const crypto::PublicKey& key);
 
 // Verifies the envelope's signatures over PAE(payloadType, payload). ECDSA signatures may be DER
-// or r || s. Passes when at least `threshold` distinct trusted keys each verified a signature.
-// Checks (method "dsse"): "dsse.signature" per signature, then "dsse.threshold". Requires:
-// threshold >= 1.
+// or r || s. An RSA key without explicit options verifies PKCS#1 v1.5 or PSS signatures (PSS
+// with MGF1 over the same hash and any salt length), since an envelope does not say which
+// padding was used; the check's detail names the one that verified. Passes when at least
+// `threshold` distinct trusted keys each verified a signature. Checks (method "dsse"):
+// "dsse.signature" per signature, then "dsse.threshold". Requires: threshold >= 1.
 Verification verify_envelope(const Envelope& envelope, const std::vector<TrustedKey>& keys,
                              std::size_t threshold = 1);
 

@@ -1,11 +1,15 @@
 // Tests for DSSE: the official test vector (PAE bytes and the ECDSA signature), envelope parsing
-// errors with locations, key ids and threshold verification with several keys.
+// errors with locations, key ids, threshold verification with several keys, and RSA signatures
+// with PKCS#1 v1.5 or PSS padding made with keys generated at test time.
 #include "assay/verify/dsse.h"
+
+#include <algorithm>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include "assay/core/json.h"
@@ -17,6 +21,7 @@ namespace assay::verify::dsse {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr std::string_view kVector = "dsse/dsse-test-vector.json";
 
@@ -62,6 +67,59 @@ std::string sign(EVP_PKEY* key, std::string_view message) {
   std::string signature(length, '\0');
   EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(signature.data()), &length, data,
                  message.size());
+  signature.resize(length);
+  EVP_MD_CTX_free(ctx);
+  return signature;
+}
+
+// A fresh 2048-bit key of OpenSSL type `type` ("RSA", or "RSA-PSS" for a key restricted to PSS)
+// and its public half. Check private_key before use: nullptr when generation failed.
+TestKey generate_rsa(const char* type) {
+  TestKey key;
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr);
+  if (ctx == nullptr || EVP_PKEY_keygen_init(ctx) != 1 ||
+      EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, 2048) != 1 ||
+      EVP_PKEY_generate(ctx, &key.private_key) != 1) {
+    ADD_FAILURE() << "cannot generate an " << type << " key";
+    EVP_PKEY_CTX_free(ctx);
+    EVP_PKEY_free(key.private_key);
+    key.private_key = nullptr;
+    return key;
+  }
+  EVP_PKEY_CTX_free(ctx);
+  unsigned char* der = nullptr;
+  const int length = i2d_PUBKEY(key.private_key, &der);
+  auto public_key = crypto::PublicKey::from_spki_der(std::string(
+      reinterpret_cast<const char*>(der), static_cast<std::size_t>(std::max(length, 0))));
+  OPENSSL_free(der);
+  if (!public_key) {
+    ADD_FAILURE() << public_key.error().message;
+    EVP_PKEY_free(key.private_key);
+    key.private_key = nullptr;
+    return key;
+  }
+  key.public_key = *public_key;
+  return key;
+}
+
+// An RSA signature with SHA-256 and the given padding (PSS: MGF1-SHA-256, salt of digest length).
+std::string sign_rsa(EVP_PKEY* key, std::string_view message, bool pss) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_PKEY_CTX* pkey_ctx = nullptr;
+  EXPECT_EQ(EVP_DigestSignInit_ex(ctx, &pkey_ctx, "SHA256", nullptr, nullptr, key, nullptr), 1);
+  if (pss) {
+    EXPECT_EQ(EVP_PKEY_CTX_set_rsa_padding(pkey_ctx, RSA_PKCS1_PSS_PADDING), 1);
+    EXPECT_EQ(EVP_PKEY_CTX_set_rsa_pss_saltlen(pkey_ctx, RSA_PSS_SALTLEN_DIGEST), 1);
+  } else {
+    EXPECT_EQ(EVP_PKEY_CTX_set_rsa_padding(pkey_ctx, RSA_PKCS1_PADDING), 1);
+  }
+  std::size_t length = 0;
+  const auto* data = reinterpret_cast<const unsigned char*>(message.data());
+  EVP_DigestSign(ctx, nullptr, &length, data, message.size());
+  std::string signature(length, '\0');
+  EXPECT_EQ(EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(signature.data()), &length, data,
+                           message.size()),
+            1);
   signature.resize(length);
   EVP_MD_CTX_free(ctx);
   return signature;
@@ -126,6 +184,81 @@ TEST(DsseVerifyTest, TamperedPayloadFails) {
   EXPECT_EQ(verification.outcome(), Outcome::kFail);
   EXPECT_THAT(verification.checks[0].detail, HasSubstr("ECDSA P-256 signature does not verify"));
   EVP_PKEY_free(key.private_key);
+}
+
+TEST(DsseRsaTest, PkcsAndPssSignaturesBothVerifyWithAPlainRsaKey) {
+  const TestKey key = generate_rsa("RSA");
+  ASSERT_NE(key.private_key, nullptr);
+  const std::string message = pae("application/vnd.in-toto+json", "{}");
+  for (const bool pss : {false, true}) {
+    Envelope envelope{"application/vnd.in-toto+json", "{}", {}};
+    envelope.signatures = {{"", sign_rsa(key.private_key, message, pss)}};
+    const Verification verification =
+        verify_envelope(envelope, {TrustedKey{"", key.public_key, {}}});
+    EXPECT_EQ(verification.outcome(), Outcome::kPass) << to_text(verification);
+    ASSERT_FALSE(verification.checks.empty());
+    EXPECT_THAT(verification.checks[0].detail, HasSubstr("verified by RSA 2048 key sha256:"));
+    EXPECT_THAT(verification.checks[0].detail, HasSubstr(pss ? ", RSA-PSS" : ", PKCS#1 v1.5"));
+  }
+  EVP_PKEY_free(key.private_key);
+}
+
+TEST(DsseRsaTest, TamperedPayloadFailsUnderEitherPadding) {
+  const TestKey key = generate_rsa("RSA");
+  ASSERT_NE(key.private_key, nullptr);
+  Envelope envelope{"text/plain", "hellp", {}};
+  envelope.signatures = {{"", sign_rsa(key.private_key, pae("text/plain", "hello"), true)}};
+  const Verification verification = verify_envelope(envelope, {TrustedKey{"", key.public_key, {}}});
+  EXPECT_EQ(verification.outcome(), Outcome::kFail);
+  EXPECT_THAT(verification.checks[0].detail,
+              HasSubstr("RSA 2048 signature does not verify with PKCS#1 v1.5 or PSS padding"));
+  EXPECT_THAT(verification.checks[0].detail, Not(HasSubstr("RSA lib")));
+  EVP_PKEY_free(key.private_key);
+}
+
+TEST(DsseRsaTest, ExplicitOptionsPinThePadding) {
+  const TestKey key = generate_rsa("RSA");
+  ASSERT_NE(key.private_key, nullptr);
+  Envelope envelope{"text/plain", "hello", {}};
+  envelope.signatures = {{"", sign_rsa(key.private_key, pae("text/plain", "hello"), true)}};
+  crypto::SignatureOptions pkcs1 = crypto::default_options(key.public_key);
+  pkcs1.rsa_padding = crypto::RsaPadding::kPkcs1v15;
+  EXPECT_EQ(verify_envelope(envelope, {TrustedKey{"", key.public_key, pkcs1}}).outcome(),
+            Outcome::kFail);
+  crypto::SignatureOptions pss = pkcs1;
+  pss.rsa_padding = crypto::RsaPadding::kPss;
+  EXPECT_EQ(verify_envelope(envelope, {TrustedKey{"", key.public_key, pss}}).outcome(),
+            Outcome::kPass);
+  EVP_PKEY_free(key.private_key);
+}
+
+TEST(DsseRsaTest, RsaPssOnlyKeyVerifiesItsPssSignature) {
+  const TestKey key = generate_rsa("RSA-PSS");
+  ASSERT_NE(key.private_key, nullptr);
+  EXPECT_EQ(crypto::default_options(key.public_key).rsa_padding, crypto::RsaPadding::kPss);
+  Envelope envelope{"text/plain", "hello", {}};
+  envelope.signatures = {{"", sign_rsa(key.private_key, pae("text/plain", "hello"), true)}};
+  const Verification verification = verify_envelope(envelope, {TrustedKey{"", key.public_key, {}}});
+  EXPECT_EQ(verification.outcome(), Outcome::kPass) << to_text(verification);
+  EXPECT_THAT(verification.checks[0].detail, HasSubstr(", RSA-PSS"));
+  EVP_PKEY_free(key.private_key);
+}
+
+TEST(DsseParseTest, StandaloneEnvelopeMayCarryACertButABundleEnvelopeMayNot) {
+  const std::string json =
+      R"({"payloadType":"t","payload":"","signatures":[{"keyid":"","sig":"AA==","cert":"x"}]})";
+  auto parsed = parse_envelope(json, "env.json");
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().to_string();
+  EXPECT_EQ(parsed->signatures.size(), 1U);
+  auto badly_typed = parse_envelope(
+      R"({"payloadType":"t","payload":"","signatures":[{"sig":"AA==","cert":1}]})", "env.json");
+  ASSERT_FALSE(badly_typed.has_value());
+  EXPECT_EQ(badly_typed.error().location, "env.json#/signatures/0/cert");
+  auto document = json::parse(json, "bundle.json", kEnvelopeLimits);
+  ASSERT_TRUE(document.has_value());
+  auto in_bundle = read_envelope(json::Reader(*document, "bundle.json"));
+  ASSERT_FALSE(in_bundle.has_value());
+  EXPECT_THAT(in_bundle.error().message, HasSubstr("unknown member \"cert\""));
 }
 
 struct ParseErrorCase {
