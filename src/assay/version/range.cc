@@ -1390,205 +1390,515 @@ std::string manipulate(const ComposerNumbers& numbers, int position, int increme
   return parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3];
 }
 
+// composer/semver's version pattern inside constraints: "v?N(.N){0,3}", then a stability
+// modifier ("[._-]?(word digits)?([.-]?dev)?") or ".x-dev", then "+build", to the end. The
+// groups are those parseConstraint reads.
+struct ConstraintVersion {
+  ComposerNumbers numbers;
+  std::string word;   // stable, beta, b, RC, alpha, a, patch, pl or p, as written
+  std::string dev;    // "dev" with its separator, when present
+  std::string x_dev;  // ".x-dev" form, when present
+};
+
+bool is_pcre_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+bool has_at(std::string_view s, std::size_t pos, std::string_view word, bool ignore_case) {
+  if (pos + word.size() > s.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char a = s[pos + i];
+    const char b = word[i];
+    if (ignore_case ? ascii_lower(std::string_view(&a, 1)) != ascii_lower(std::string_view(&b, 1))
+                    : a != b) {
+      return false;
+    }
+  }
+  return true;
+}
+
+constexpr std::string_view kStabilityWords[] = {"stable", "beta",  "b",  "RC", "alpha",
+                                                "a",      "patch", "pl", "p"};
+
+// Matches the stability modifier at `pos` in PCRE's order of alternatives and asks `rest` to
+// match the remainder from where the modifier ended; the first success wins.
+template <typename Rest>
+bool match_modifier(std::string_view s, std::size_t pos, bool ignore_case, ConstraintVersion& out,
+                    const Rest& rest) {
+  const bool can_separate = pos < s.size() && (s[pos] == '.' || s[pos] == '_' || s[pos] == '-');
+  for (const bool separate : {true, false}) {
+    if (separate && !can_separate) {
+      continue;
+    }
+    const std::size_t at = pos + (separate ? 1 : 0);
+    // The word group, each word in order, then without it.
+    for (std::size_t w = 0; w <= std::size(kStabilityWords); ++w) {
+      std::size_t after = at;
+      std::string word;
+      if (w < std::size(kStabilityWords)) {
+        if (!has_at(s, at, kStabilityWords[w], ignore_case)) {
+          continue;
+        }
+        word = std::string(s.substr(at, kStabilityWords[w].size()));
+        after += kStabilityWords[w].size();
+        // ((?:[.-]?\d+)*+): possessive.
+        while (true) {
+          std::size_t next = after;
+          if (next < s.size() && (s[next] == '.' || s[next] == '-')) {
+            ++next;
+          }
+          const std::size_t digits = next;
+          while (next < s.size() && is_ascii_digit(s[next])) {
+            ++next;
+          }
+          if (next == digits) {
+            break;
+          }
+          after = next;
+        }
+      }
+      // ([.-]?dev)?: with the separator, without it, then no dev at all.
+      for (int d = 0; d < 3; ++d) {
+        std::size_t end = after;
+        std::string dev;
+        if (d == 0) {
+          if (!(end < s.size() && (s[end] == '.' || s[end] == '-') &&
+                has_at(s, end + 1, "dev", true))) {
+            continue;
+          }
+          dev = std::string(s.substr(end, 4));
+          end += 4;
+        } else if (d == 1) {
+          if (!has_at(s, end, "dev", true)) {
+            continue;
+          }
+          dev = std::string(s.substr(end, 3));
+          end += 3;
+        }
+        out.word = word;
+        out.dev = dev;
+        if (rest(end)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// (?:\+[^\s]+)?$ from `pos`.
+bool build_then_end(std::string_view s, std::size_t pos) {
+  if (pos == s.size()) {
+    return true;
+  }
+  if (s[pos] != '+' || pos + 1 == s.size()) {
+    return false;
+  }
+  for (std::size_t i = pos + 1; i < s.size(); ++i) {
+    if (is_pcre_space(s[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<ConstraintVersion> match_constraint_version(std::string_view s) {
+  std::size_t pos = 0;
+  std::optional<ComposerNumbers> numbers = composer_numbers(s, pos);
+  if (!numbers) {
+    return std::nullopt;
+  }
+  ConstraintVersion out;
+  out.numbers = *numbers;
+  if (match_modifier(s, pos, true, out, [&](std::size_t end) { return build_then_end(s, end); })) {
+    return out;
+  }
+  // \.([xX*][.-]?dev)
+  out.word.clear();
+  out.dev.clear();
+  if (pos + 1 < s.size() && s[pos] == '.' &&
+      (s[pos + 1] == 'x' || s[pos + 1] == 'X' || s[pos + 1] == '*')) {
+    for (const bool separate : {true, false}) {
+      std::size_t at = pos + 2;
+      if (separate) {
+        if (!(at < s.size() && (s[at] == '.' || s[at] == '-'))) {
+          continue;
+        }
+        ++at;
+      }
+      if (has_at(s, at, "dev", true) && build_then_end(s, at + 3)) {
+        out.x_dev = std::string(s.substr(pos, at + 3 - pos));
+        return out;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// One parsed constraint: operator and the version string composer/semver's Constraint holds.
+struct ComposerBound {
+  Op op;
+  std::string version;
+};
+
+// composer/semver's parseStability of a normalised version: "stable" or not.
+bool is_stable(std::string_view normalized) {
+  const std::string lower = ascii_lower(normalized.substr(0, normalized.find('#')));
+  if (lower.rfind("dev-", 0) == 0 ||
+      (lower.size() >= 4 && lower.compare(lower.size() - 4, 4, "-dev") == 0)) {
+    return false;
+  }
+  for (const std::string_view word : {"-alpha", "-beta", "-rc", "-dev"}) {
+    if (lower.find(word) != std::string::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether lower-cased `text` ends in "-" and a modifier, as parseConstraint's
+// /-MODIFIER$/ test (case-sensitive, so a lower-cased "rc" is no modifier there).
+bool ends_with_dash_modifier(std::string_view text) {
+  for (std::size_t dash = text.find('-'); dash != std::string_view::npos;
+       dash = text.find('-', dash + 1)) {
+    ConstraintVersion ignored;
+    if (match_modifier(text, dash + 1, false, ignored,
+                       [&](std::size_t end) { return end == text.size(); })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Result<std::vector<ComposerBound>> composer_constraint(std::string_view input,
+                                                       std::string_view range) {
+  auto bad = [&](std::string_view why) {
+    return invalid("Composer",
+                   "could not parse version constraint " + quote(input, 60) +
+                       (why.empty() ? "" : ": " + std::string(why)),
+                   range);
+  };
+  auto normalize = [&](std::string_view version) -> Result<std::string> {
+    Result<ComposerVersion> parsed = ComposerVersion::parse(version);
+    if (!parsed) {
+      return bad(parsed.error().message);
+    }
+    return parsed->normalized();
+  };
+  auto not_space_or_comma = [](std::string_view part) {
+    return std::none_of(part.begin(), part.end(),
+                        [](char c) { return c == ',' || is_pcre_space(c); });
+  };
+  std::string c(input);
+  // "A as B": an alias; only A constrains.
+  if (const std::size_t space = c.find(' ');
+      space != std::string::npos && space > 0 && not_space_or_comma(c.substr(0, space))) {
+    std::size_t at = c.find_first_not_of(' ', space);
+    if (at != std::string::npos && c.compare(at, 2, "as") == 0 && at + 2 < c.size() &&
+        c[at + 2] == ' ') {
+      const std::size_t target = c.find_first_not_of(' ', at + 2);
+      if (target != std::string::npos && not_space_or_comma(std::string_view(c).substr(target))) {
+        c.resize(space);
+      }
+    }
+  }
+  // "@stability" flags: kept to qualify ordered comparisons below.
+  std::string stability;
+  if (const std::size_t at = c.rfind('@'); at != std::string::npos) {
+    const std::string_view flag = std::string_view(c).substr(at + 1);
+    const bool known = std::any_of(std::begin(kStabilityWords), std::end(kStabilityWords),
+                                   [&](std::string_view word) {
+                                     return (word == "stable" || word == "RC" || word == "beta" ||
+                                             word == "alpha") &&
+                                            flag.size() == word.size() &&
+                                            has_at(flag, 0, word, true);
+                                   }) ||
+                       (flag.size() == 3 && has_at(flag, 0, "dev", true));
+    if (known && not_space_or_comma(std::string_view(c).substr(0, at))) {
+      if (flag != "stable") {
+        stability = std::string(flag);
+      }
+      c = at == 0 ? "*" : c.substr(0, at);
+    }
+  }
+  // "dev-name#ref" and "1.x-dev#ref": the reference only matters to Composer's installer.
+  for (std::size_t hash = c.find('#'); hash != std::string::npos && hash + 1 < c.size();
+       hash = c.find('#', hash + 1)) {
+    const std::string_view head = std::string_view(c).substr(0, hash);
+    const bool plain =
+        head.find('@') == std::string_view::npos && not_space_or_comma(head) && !head.empty();
+    const std::string lower = ascii_lower(head);
+    if (plain && ((lower.rfind("dev-", 0) == 0 && lower.size() > 4) ||
+                  (lower.size() > 6 && lower.compare(lower.size() - 6, 6, ".x-dev") == 0))) {
+      c.resize(hash);
+      break;
+    }
+  }
+  // "*", "x", "v*.*": everything (with a "v" or more than one part: ">= 0.0.0.0-dev").
+  {
+    std::size_t pos = (!c.empty() && (c[0] == 'v' || c[0] == 'V')) ? 1 : 0;
+    bool ok = pos < c.size();
+    std::size_t parts = 0;
+    while (ok && pos < c.size()) {
+      if (parts > 0) {
+        ok = c[pos] == '.';
+        ++pos;
+      }
+      ok = ok && pos < c.size() && (c[pos] == 'x' || c[pos] == 'X' || c[pos] == '*');
+      ++pos;
+      ++parts;
+    }
+    if (ok) {
+      if (c[0] == 'v' || c[0] == 'V' || parts > 1) {
+        return std::vector<ComposerBound>{{Op::kGe, "0.0.0.0-dev"}};
+      }
+      return std::vector<ComposerBound>{};
+    }
+  }
+  auto last_number = [](const ComposerNumbers& numbers, int limit) {
+    for (int i = limit - 1; i >= 1; --i) {
+      if (!numbers.parts[i].empty()) {
+        return i + 1;
+      }
+    }
+    return 1;
+  };
+  // Tilde: "~1.2" (and "~>", which Composer refuses).
+  if (!c.empty() && c[0] == '~') {
+    if (c.size() > 1 && c[1] == '>' && match_constraint_version(std::string_view(c).substr(2))) {
+      return bad("invalid operator \"~>\", Composer's tilde is \"~\"");
+    }
+    if (const auto m = match_constraint_version(std::string_view(c).substr(1))) {
+      int position = last_number(m->numbers, 4);
+      if (!m->x_dev.empty()) {
+        ++position;
+      }
+      const bool unqualified = m->word.empty() && m->dev.empty() && m->x_dev.empty();
+      ASSAY_TRY(std::string low, normalize(c.substr(1) + (unqualified ? "-dev" : "")));
+      return std::vector<ComposerBound>{
+          {Op::kGe, low}, {Op::kLt, manipulate(m->numbers, std::max(1, position - 1), 1) + "-dev"}};
+    }
+  }
+  // Caret: "^1.2.3".
+  if (!c.empty() && c[0] == '^') {
+    if (const auto m = match_constraint_version(std::string_view(c).substr(1))) {
+      const std::string* p = m->numbers.parts;
+      int position = 3;
+      if (p[0] != "0" || p[1].empty()) {
+        position = 1;
+      } else if (p[1] != "0" || p[2].empty()) {
+        position = 2;
+      }
+      const bool unqualified = m->word.empty() && m->dev.empty() && m->x_dev.empty();
+      ASSAY_TRY(std::string low, normalize(c.substr(1) + (unqualified ? "-dev" : "")));
+      return std::vector<ComposerBound>{{Op::kGe, low},
+                                        {Op::kLt, manipulate(m->numbers, position, 1) + "-dev"}};
+    }
+  }
+  // X-range: "1.2.*", "v1.x" (a lower-case "v" only).
+  {
+    std::size_t pos = (!c.empty() && c[0] == 'v') ? 1 : 0;
+    ComposerNumbers numbers;
+    int count = 0;
+    while (count < 3) {
+      std::size_t at = pos;
+      if (count > 0) {
+        if (at >= c.size() || c[at] != '.') {
+          break;
+        }
+        ++at;
+      }
+      const std::size_t begin = at;
+      while (at < c.size() && is_ascii_digit(c[at])) {
+        ++at;
+      }
+      if (at == begin) {
+        break;
+      }
+      numbers.parts[count++] = c.substr(begin, at - begin);
+      pos = at;
+    }
+    std::size_t wildcards = 0;
+    while (count > 0 && pos + 1 < c.size() && c[pos] == '.' &&
+           (c[pos + 1] == 'x' || c[pos + 1] == 'X' || c[pos + 1] == '*')) {
+      pos += 2;
+      ++wildcards;
+    }
+    if (count > 0 && wildcards > 0 && pos == c.size()) {
+      const int position = last_number(numbers, 3);
+      const std::string low = manipulate(numbers, position, 0) + "-dev";
+      const std::string high = manipulate(numbers, position, 1) + "-dev";
+      if (low == "0.0.0.0-dev") {
+        return std::vector<ComposerBound>{{Op::kLt, high}};
+      }
+      return std::vector<ComposerBound>{{Op::kGe, low}, {Op::kLt, high}};
+    }
+  }
+  // Hyphen range: "1.0 - 2.0" (spaces around the hyphen).
+  if (const std::size_t space = c.find(' '); space != std::string::npos) {
+    const std::size_t dash = c.find_first_not_of(' ', space);
+    if (dash != std::string::npos && c[dash] == '-' && dash + 1 < c.size() && c[dash + 1] == ' ') {
+      const std::size_t to_at = c.find_first_not_of(' ', dash + 1);
+      const std::string from = c.substr(0, space);
+      const std::string to = to_at == std::string::npos ? "" : c.substr(to_at);
+      const auto low_m = match_constraint_version(from);
+      const auto high_m = match_constraint_version(to);
+      if (low_m && high_m) {
+        const bool unqualified = low_m->word.empty() && low_m->dev.empty() && low_m->x_dev.empty();
+        ASSAY_TRY(std::string low, normalize(from));
+        std::vector<ComposerBound> out{{Op::kGe, low + (unqualified ? "-dev" : "")}};
+        const std::string* p = high_m->numbers.parts;
+        ASSAY_TRY(std::string high, normalize(to));
+        if ((!p[1].empty() && !p[2].empty()) || !high_m->word.empty() || !high_m->dev.empty() ||
+            !high_m->x_dev.empty()) {
+          out.push_back({Op::kLe, high});
+        } else {
+          out.push_back({Op::kLt, manipulate(high_m->numbers, p[1].empty() ? 1 : 2, 1) + "-dev"});
+        }
+        return out;
+      }
+    }
+  }
+  // Basic comparators.
+  std::string op;
+  for (const std::string_view candidate : {"<>", "!=", ">=", ">", "<=", "<", "==", "="}) {
+    if (c.rfind(candidate, 0) == 0) {
+      op = std::string(candidate);
+      break;
+    }
+  }
+  std::size_t start = op.size();
+  while (start < c.size() && is_pcre_space(c[start])) {
+    ++start;
+  }
+  const std::string rest = c.substr(start);
+  Result<ComposerVersion> parsed = ComposerVersion::parse(rest);
+  if (!parsed && rest.size() > 4 && rest.compare(rest.size() - 4, 4, "-dev") == 0 &&
+      rest.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-./") ==
+          std::string::npos) {
+    // "foobar-dev" means the branch "dev-foobar".
+    parsed = ComposerVersion::parse("dev-" + rest.substr(0, rest.size() - 4));
+  }
+  if (!parsed) {
+    return bad(parsed.error().message);
+  }
+  std::string version = parsed->normalized();
+  if (op != "==" && op != "=" && !op.empty() && !stability.empty() && is_stable(version)) {
+    version += "-" + stability;
+  } else if ((op == "<" || op == ">=") && !ends_with_dash_modifier(ascii_lower(rest)) &&
+             rest.rfind("dev-", 0) != 0) {
+    version += "-dev";
+  }
+  const Op kind = (op.empty() || op == "=" || op == "==") ? Op::kEq
+                  : (op == "!=" || op == "<>")            ? Op::kNe
+                  : op == ">"                             ? Op::kGt
+                  : op == ">="                            ? Op::kGe
+                  : op == "<"                             ? Op::kLt
+                                                          : Op::kLe;
+  return std::vector<ComposerBound>{{kind, version}};
+}
+
+// parseConstraints' split of one "||" alternative into AND-ed constraints: at a comma or space
+// (with spaces around it) that does not follow the start, "as", an operator, a space or a
+// comma, is not next to a hyphen, and is not followed by a comma, "as" or the end.
+std::vector<std::string> composer_and_split(std::string_view s) {
+  std::vector<std::string> pieces;
+  std::size_t piece_start = 0;
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    bool matched = false;
+    std::size_t match_end = 0;
+    const char before = i > 0 ? s[i - 1] : '\0';
+    const bool after_as = i >= 2 && s.substr(i - 2, 2) == "as";
+    if (i > 0 && !after_as && std::string_view("=>< ,").find(before) == std::string_view::npos) {
+      std::size_t spaces = 0;
+      while (i + spaces < n && s[i + spaces] == ' ') {
+        ++spaces;
+      }
+      for (std::size_t a = spaces + 1; a-- > 0 && !matched;) {
+        const std::size_t p = i + a;
+        if (p >= n || s[p - 1] == '-' || (s[p] != ',' && s[p] != ' ')) {
+          continue;
+        }
+        const std::size_t q = p + 1;
+        if (q < n && s[q] == '-') {
+          continue;
+        }
+        std::size_t trailing = 0;
+        while (q + trailing < n && s[q + trailing] == ' ') {
+          ++trailing;
+        }
+        for (std::size_t b = trailing + 1; b-- > 0;) {
+          const std::size_t r = q + b;
+          if (r == n || s[r] == ',' || s.substr(r, 2) == "as") {
+            continue;
+          }
+          matched = true;
+          match_end = r;
+          break;
+        }
+      }
+    }
+    if (matched) {
+      pieces.emplace_back(s.substr(piece_start, i - piece_start));
+      piece_start = match_end;
+      i = match_end;
+    } else {
+      ++i;
+    }
+  }
+  pieces.emplace_back(s.substr(piece_start));
+  return pieces;
+}
+
 }  // namespace
 
 Result<Model> parse_composer(Scheme scheme, std::string_view text) {
   Model model;
-  auto version_of = [&](std::string_view v) { return parse_version(scheme, v, "Composer", text); };
-  std::string_view whole = trim(text);
-  // Split on "||" or "|".
+  // PHP's trim, then split on "|" or "||" with any whitespace around.
+  std::string_view whole = text;
+  const auto php_space = [](char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0' || ch == '\v';
+  };
+  while (!whole.empty() && php_space(whole.front())) {
+    whole.remove_prefix(1);
+  }
+  while (!whole.empty() && php_space(whole.back())) {
+    whole.remove_suffix(1);
+  }
   std::vector<std::string_view> alternatives;
   for (std::size_t start = 0;;) {
     const std::size_t bar = whole.find('|', start);
-    alternatives.push_back(trim(
-        whole.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
     if (bar == std::string_view::npos) {
+      alternatives.push_back(whole.substr(start));
       break;
     }
+    std::size_t end = bar;
+    while (end > start && is_pcre_space(whole[end - 1])) {
+      --end;
+    }
+    alternatives.push_back(whole.substr(start, end - start));
     start = bar + 1;
     if (start < whole.size() && whole[start] == '|') {
+      ++start;
+    }
+    while (start < whole.size() && is_pcre_space(whole[start])) {
       ++start;
     }
   }
   for (const std::string_view alternative : alternatives) {
     Clause clause;
     std::vector<VersItem> vers;
-    auto add = [&](Op op, const std::string& normalized, std::string_view shown) -> Result<bool> {
-      ASSAY_TRY(Version version, version_of(normalized));
-      clause.push_back(make_bound(op, version, normalized));
-      std::string written(shown);
-      Result<Version> display = Version::parse(scheme, written);
-      vers.push_back(vers_item(vers_comparator(op), written, display ? *display : version));
-      return true;
-    };
-    // Split into AND-ed constraints on "," or " ", keeping operators with their versions and
-    // "A - B" hyphen ranges together.
-    std::vector<std::string> parts;
-    {
-      std::string current;
-      const std::string_view s = alternative;
-      for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == ',' || c == ' ') {
-          std::size_t j = i;
-          while (j < s.size() && (s[j] == ' ' || s[j] == ',')) {
-            ++j;
-          }
-          const bool hyphen = j < s.size() && s[j] == '-' && j + 1 < s.size() && s[j + 1] == ' ';
-          const bool after_hyphen = !current.empty() && current.back() == '-';
-          const bool after_operator =
-              !current.empty() && current.find_first_not_of("<>=!~^") == std::string::npos;
-          if (hyphen || after_hyphen) {
-            current += " ";
-            i = j - 1;
-            continue;
-          }
-          if (after_operator || current.empty()) {
-            i = j - 1;
-            continue;
-          }
-          parts.push_back(current);
-          current.clear();
-          i = j - 1;
-          continue;
-        }
-        current.push_back(c);
+    for (const std::string& constraint : composer_and_split(alternative)) {
+      ASSAY_TRY(std::vector<ComposerBound> bounds, composer_constraint(constraint, text));
+      for (ComposerBound& bound : bounds) {
+        Version version = Version::composer_bound(bound.version);
+        vers.push_back(vers_item(vers_comparator(bound.op), bound.version, version));
+        clause.push_back(make_bound(bound.op, std::move(version), bound.version));
       }
-      if (!current.empty()) {
-        parts.push_back(current);
-      }
-    }
-    for (std::string constraint : parts) {
-      std::string_view c = constraint;
-      if (const std::size_t at = c.find('@'); at != std::string_view::npos) {
-        c = c.substr(0, at);  // stability flags affect resolution, not matching
-        if (c.empty()) {
-          c = "*";
-        }
-      }
-      // "*", "x", "v*.*".
-      if (c.find_first_not_of("vxX*.") == std::string_view::npos &&
-          c.find_first_of("xX*") != std::string_view::npos) {
-        if (c.size() > 1) {
-          ASSAY_TRY_VOID(add(Op::kGe, "0.0.0.0-dev", "0.0.0.0-dev"));
-        }
-        continue;
-      }
-      if (c[0] == '~' || c[0] == '^') {
-        const bool caret = c[0] == '^';
-        if (!caret && c.size() > 1 && c[1] == '>') {
-          return invalid("Composer", "invalid operator \"~>\"; Composer's tilde is \"~\"", text);
-        }
-        std::size_t pos = 1;
-        const std::optional<ComposerNumbers> numbers = composer_numbers(c, pos);
-        if (!numbers) {
-          return invalid("Composer", "bad constraint " + quote(c), text);
-        }
-        const std::string_view rest = c.substr(pos);
-        int position = 1;
-        for (int i = 3; i >= 1; --i) {
-          if (!numbers->parts[i].empty()) {
-            position = i + 1;
-            break;
-          }
-        }
-        std::string suffix = rest.empty() ? "-dev" : "";
-        ASSAY_TRY(Version low, version_of(std::string(c.substr(1)) + suffix));
-        std::string high;
-        if (caret) {
-          int caret_position = 3;
-          if (numbers->parts[0] != "0" || numbers->parts[1].empty()) {
-            caret_position = 1;
-          } else if (numbers->parts[1] != "0" || numbers->parts[2].empty()) {
-            caret_position = 2;
-          }
-          high = manipulate(*numbers, caret_position, 1) + "-dev";
-        } else {
-          high = manipulate(*numbers, std::max(1, position - 1), 1) + "-dev";
-        }
-        const ComposerVersion& low_composer = *low.as<ComposerVersion>();
-        clause.push_back(make_bound(Op::kGe, low, low_composer.normalized()));
-        vers.push_back(vers_item(">=", c.substr(1), low));
-        ASSAY_TRY_VOID(add(Op::kLt, high, high));
-        continue;
-      }
-      // X-range: 1.2.*
-      {
-        std::size_t pos = 0;
-        const std::optional<ComposerNumbers> numbers = composer_numbers(c, pos);
-        const std::string_view rest = numbers ? c.substr(pos) : std::string_view();
-        if (numbers && !rest.empty() && rest.find_first_not_of(".xX*") == std::string_view::npos &&
-            rest[0] == '.' && numbers->parts[3].empty()) {
-          int position = 1;
-          for (int i = 2; i >= 1; --i) {
-            if (!numbers->parts[i].empty()) {
-              position = i + 1;
-              break;
-            }
-          }
-          const std::string low = manipulate(*numbers, position, 0) + "-dev";
-          const std::string high = manipulate(*numbers, position, 1) + "-dev";
-          if (low != "0.0.0.0-dev") {
-            ASSAY_TRY_VOID(add(Op::kGe, low, low));
-          }
-          ASSAY_TRY_VOID(add(Op::kLt, high, high));
-          continue;
-        }
-      }
-      // Hyphen range: "1.0 - 2.0".
-      if (const std::size_t dash = c.find(" - "); dash != std::string_view::npos) {
-        const std::string_view from = trim(c.substr(0, dash));
-        const std::string_view to = trim(c.substr(dash + 3));
-        ASSAY_TRY(Version low, version_of(from));
-        const bool low_has_modifier =
-            low.as<ComposerVersion>()->normalized().find('-') != std::string::npos;
-        ASSAY_TRY(low, version_of(std::string(from) + (low_has_modifier ? "" : "-dev")));
-        clause.push_back(make_bound(Op::kGe, low, low.as<ComposerVersion>()->normalized()));
-        vers.push_back(vers_item(">=", from, low));
-        std::size_t pos = 0;
-        const std::optional<ComposerNumbers> numbers = composer_numbers(to, pos);
-        ASSAY_TRY(Version high, version_of(to));
-        const bool full_to = numbers && !numbers->parts[1].empty() && !numbers->parts[2].empty();
-        if (!numbers || full_to || pos != to.size()) {
-          clause.push_back(make_bound(Op::kLe, high, high.as<ComposerVersion>()->normalized()));
-          vers.push_back(vers_item("<=", to, high));
-        } else {
-          const std::string upper =
-              manipulate(*numbers, numbers->parts[1].empty() ? 1 : 2, 1) + "-dev";
-          ASSAY_TRY_VOID(add(Op::kLt, upper, upper));
-        }
-        continue;
-      }
-      // Basic comparators.
-      std::string op;
-      for (const std::string_view candidate : {"<>", "!=", ">=", "<=", "==", ">", "<", "="}) {
-        if (c.rfind(candidate, 0) == 0) {
-          op = std::string(candidate);
-          break;
-        }
-      }
-      std::string_view version_text = trim(c.substr(op.size()));
-      ASSAY_TRY(Version version, version_of(version_text));
-      std::string normalized = version.as<ComposerVersion>()->normalized();
-      if ((op == "<" || op == ">=") && !version.as<ComposerVersion>()->is_branch()) {
-        const std::string lower = ascii_lower(version_text);
-        const bool has_modifier =
-            lower.find("-dev") != std::string::npos || lower.find("alpha") != std::string::npos ||
-            lower.find("beta") != std::string::npos || lower.find("rc") != std::string::npos ||
-            lower.find("patch") != std::string::npos;
-        if (!has_modifier) {
-          normalized += "-dev";
-          ASSAY_TRY(version, version_of(normalized));
-        }
-      }
-      const Op kind = (op.empty() || op == "=" || op == "==") ? Op::kEq
-                      : (op == "!=" || op == "<>")            ? Op::kNe
-                      : op == ">"                             ? Op::kGt
-                      : op == ">="                            ? Op::kGe
-                      : op == "<"                             ? Op::kLt
-                                                              : Op::kLe;
-      clause.push_back(make_bound(kind, version, normalized));
-      vers.push_back(vers_item(vers_comparator(kind), version_text, version));
     }
     if (vers.empty()) {
       vers.push_back(VersItem{"*", "", std::nullopt});
@@ -1596,6 +1906,7 @@ Result<Model> parse_composer(Scheme scheme, std::string_view text) {
     model.clauses.push_back(std::move(clause));
     model.vers_clauses.push_back(std::move(vers));
   }
+  (void)scheme;
   return model;
 }
 

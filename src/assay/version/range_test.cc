@@ -264,6 +264,31 @@ TEST(MavenRangeTest, FollowsMavenOrderingAndOverlapChecks) {
   EXPECT_TRUE(in(open, "1.0"));
 }
 
+TEST(ComposerRangeTest, ParsesConstraintsAsComposerDoes) {
+  // Rejected by composer/semver: empty alternatives, unknown flags, dates after ^ and ~, a
+  // hyphen range with two spaces after the hyphen (the AND split cuts it first).
+  for (const char* text : {"", " ", "|| ^1.2", "^1.2 ||", "1.0@foo", "^2010-03-08", ",<2.0",
+                           "8.9.5 -  12", ">=1.0,", "~>1.2"}) {
+    EXPECT_FALSE(Range::parse_native(Scheme::kComposer, RangeSyntax::kComposer, text).has_value())
+        << text;
+  }
+  // An alias constrains by its first version; "<7.7.11.dev" keeps Composer's "-dev-dev" bound.
+  EXPECT_FALSE(
+      in(parse_or_die(Scheme::kComposer, RangeSyntax::kComposer, "dev-master as 1.0"), "1.0"));
+  const Range dev_dev = parse_or_die(Scheme::kComposer, RangeSyntax::kComposer, "<7.7.11.dev");
+  EXPECT_FALSE(in(dev_dev, "7.7.11"));
+  EXPECT_TRUE(in(dev_dev, "7.7.10"));
+  // "@dev" on an ordered comparison lowers a stable bound to its dev pre-release.
+  EXPECT_TRUE(in(parse_or_die(Scheme::kComposer, RangeSyntax::kComposer, "<>1.3.4@dev"), "1.3.4"));
+  EXPECT_FALSE(in(parse_or_die(Scheme::kComposer, RangeSyntax::kComposer, "<=7+abc.1@dev"), "7"));
+  // A lower-case "rc" after "<" gets "-dev" too (Composer's test is case-sensitive).
+  EXPECT_FALSE(in(parse_or_die(Scheme::kComposer, RangeSyntax::kComposer, "<2.0.6.12-rc"),
+                  "2.0.6.12-rc-dev"));
+  const Range hyphen = parse_or_die(Scheme::kComposer, RangeSyntax::kComposer, "1.0 - 2.1");
+  EXPECT_TRUE(in(hyphen, "2.1.9"));
+  EXPECT_FALSE(in(hyphen, "2.2"));
+}
+
 TEST(ComparatorRangeTest, CommaOrSpaceMeansAndBarsMeanOr) {
   const Range range =
       parse_or_die(Scheme::kDebian, RangeSyntax::kComparators, ">= 1.0-1, <1.2~rc1 || =2.0-3");

@@ -97,4 +97,9 @@ Result<int> compare(Scheme scheme, std::string_view a, std::string_view b) {
   return left.compare(right);
 }
 
+Version Version::composer_bound(std::string_view normalized) {
+  return Version(Scheme::kComposer, std::string(normalized),
+                 ComposerVersion::from_normalized(normalized));
+}
+
 }  // namespace assay::version

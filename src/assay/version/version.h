@@ -43,6 +43,10 @@ class Version {
   // that scheme (the message says why), or when it is longer than kMaxVersionBytes.
   [[nodiscard]] static Result<Version> parse(Scheme scheme, std::string_view text);
 
+  // A Composer constraint bound as composer/semver holds it: an already normalised string, not
+  // checked again (see ComposerVersion::from_normalized). Used by Composer range parsing.
+  [[nodiscard]] static Version composer_bound(std::string_view normalized);
+
   Scheme scheme() const { return scheme_; }
   // The text as given to parse().
   const std::string& text() const { return text_; }

@@ -412,14 +412,21 @@ Result<ComposerVersion> ComposerVersion::parse(std::string_view text) {
                 "Composer version is longer than " + std::to_string(kMaxVersionBytes) + " bytes");
   }
   ASSAY_TRY(std::string normalized, normalize(text));
+  return from_normalized(normalized);
+}
+
+ComposerVersion ComposerVersion::from_normalized(std::string_view normalized) {
   ComposerVersion version;
-  version.normalized_ = std::move(normalized);
+  version.normalized_ = std::string(normalized);
   version.branch_ = version.normalized_.rfind("dev-", 0) == 0;
   if (version.branch_) {
     return version;
   }
   // php_canonicalize_version, then split at ".": "1.0.0.0-beta1" -> 1 0 0 0 beta 1.
   const std::string& s = version.normalized_;
+  if (s.empty()) {
+    return version;
+  }
   std::string canonical;
   canonical.push_back(s[0]);
   for (std::size_t i = 1; i < s.size(); ++i) {

@@ -20,6 +20,11 @@ class ComposerVersion {
   // kInvalidInput where normalize throws ("Invalid version string").
   [[nodiscard]] static Result<ComposerVersion> parse(std::string_view text);
 
+  // A version already in normalised form, taken as composer/semver's Constraint takes one:
+  // unchecked, so bounds that parseConstraint builds by appending suffixes ("1.0.0.0-dev-dev")
+  // compare as PHP's version_compare compares them.
+  [[nodiscard]] static ComposerVersion from_normalized(std::string_view normalized);
+
   // <0, 0 or >0 as composer/semver's Comparator orders the normalised versions (PHP's
   // version_compare; "dev-" branches sort before every other version). Composer does not order
   // two different dev branches; Assay orders them by name (docs/formats/versions.md). A total
