@@ -3,7 +3,7 @@
 # it installs what the tests need first, including the reference implementations the differential
 # version tests compare Assay with (tests/differential/README.md). Most of its time goes into
 # compiling the ASan/UBSan and the clang libFuzzer builds.
-#   FUZZ_SECONDS=N   seconds of real fuzzing per target (default 15)
+#   FUZZ_SECONDS=N   seconds of real fuzzing per target (default 10)
 set -eu
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -22,6 +22,6 @@ step "build and test under ASan + UBSan (preset ci)"
 cmake --workflow --preset ci
 
 step "fuzzing (clang-14 libFuzzer, preset fuzz)"
-scripts/fuzz_smoke.sh "${FUZZ_SECONDS:-15}"
+scripts/fuzz_smoke.sh "${FUZZ_SECONDS:-10}"
 
 step "done"
