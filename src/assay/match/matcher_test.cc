@@ -212,6 +212,34 @@ TEST(MatcherTest, GoSemverRangesMatchVersionsWithLeadingV) {
   EXPECT_EQ(result.findings[0].nearest_fix, "1.9.1");
 }
 
+TEST(MatcherTest, GoToolchainPurlsMatchTheStdlibRecords) {
+  // GO-2023-1569's ranges: stdlib < 1.19.6, and 1.20.0-0 <= stdlib < 1.20.1.
+  InMemorySource source;
+  source.add(advisory("GO-2023-1569", "Go", "stdlib",
+                      range(version::OsvRangeType::kSemver, {{K::kIntroduced, "0"},
+                                                             {K::kFixed, "1.19.6"},
+                                                             {K::kIntroduced, "1.20.0-0"},
+                                                             {K::kFixed, "1.20.1"}})));
+  const struct {
+    const char* purl;
+    bool affected;
+  } cases[] = {
+      {"pkg:golang/stdlib@1.19.5", true},      {"pkg:golang/stdlib@go1.19.5", true},
+      {"pkg:golang/stdlib@v1.19.6", false},    {"pkg:golang/stdlib@go1.20", true},
+      {"pkg:golang/stdlib@go1.20rc1", true},   {"pkg:golang/stdlib@go1.20.1", false},
+      {"pkg:golang/stdlib@go1.18beta2", true}, {"pkg:golang/stdlib@1.21.0", false},
+  };
+  for (const auto& item : cases) {
+    const ScanResult result = run(sbom_of({component("go", item.purl, "")}), source);
+    EXPECT_EQ(result.checked, 1U) << item.purl;
+    EXPECT_EQ(result.findings.size(), item.affected ? 1U : 0U) << item.purl;
+  }
+  // Other golang purls still need their namespace.
+  const ScanResult other = run(sbom_of({component("x", "pkg:golang/gin@1.0.0", "1.0.0")}), source);
+  EXPECT_EQ(other.checked, 0U);
+  ASSERT_EQ(other.skipped.size(), 1U);
+}
+
 TEST(MatcherTest, DistributionReleasesMustAgreeWhenBothAreKnown) {
   InMemorySource source;
   source.add(advisory("DSA-1", "Debian:11", "openssl",

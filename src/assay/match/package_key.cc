@@ -178,7 +178,60 @@ std::optional<PackageKey> key_for_purl(const purl::Purl& purl) {
   return key;
 }
 
+namespace {
+
+// A Go toolchain version as the Go vulnerability database writes it in SemVer: "go1.21" ->
+// "1.21.0", "go1.20.1" -> "1.20.1", "go1.21rc2" -> "1.21.0-rc.2", "go1.18beta1" ->
+// "1.18.0-beta.1". Anything else is returned as written.
+std::string go_toolchain_semver(std::string_view text) {
+  std::string_view rest = text;
+  if (rest.rfind("go", 0) == 0) {
+    rest.remove_prefix(2);
+  } else if (rest.rfind('v', 0) == 0) {
+    rest.remove_prefix(1);
+  }
+  std::string numbers[3] = {"", "", "0"};
+  std::size_t pos = 0;
+  for (int index = 0; index < 3; ++index) {
+    if (index > 0) {
+      if (pos >= rest.size() || rest[pos] != '.') {
+        break;
+      }
+      ++pos;
+    }
+    const std::size_t begin = pos;
+    while (pos < rest.size() && rest[pos] >= '0' && rest[pos] <= '9') {
+      ++pos;
+    }
+    if (pos == begin) {
+      return std::string(text);
+    }
+    numbers[index] = std::string(rest.substr(begin, pos - begin));
+  }
+  if (numbers[1].empty()) {
+    numbers[1] = "0";  // "go1" is Go 1.0.0
+  }
+  std::string out = numbers[0] + "." + numbers[1] + "." + numbers[2];
+  const std::string_view tail = rest.substr(pos);
+  if (tail.empty()) {
+    return out;
+  }
+  for (const std::string_view kind : {"rc", "beta"}) {
+    if (tail.rfind(kind, 0) == 0 && tail.size() > kind.size() &&
+        tail.find_first_not_of("0123456789", kind.size()) == std::string_view::npos) {
+      return out + "-" + std::string(kind) + "." + std::string(tail.substr(kind.size()));
+    }
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
 std::string advisory_version(const purl::Purl& purl) {
+  if (purl.type == "golang" && purl.namespace_.empty() &&
+      (purl.name == "stdlib" || purl.name == "toolchain")) {
+    return go_toolchain_semver(purl.version);
+  }
   if (purl.type == "rpm" || purl.type == "deb") {
     const std::string epoch = qualifier(purl, "epoch");
     if (!epoch.empty() && purl.version.find(':') == std::string::npos) {

@@ -92,6 +92,9 @@ INSTANTIATE_TEST_SUITE_P(
         RejectCase{"pkg:maven/g/a@1.0 Final", kStrict,
                    "contains a space at offset 17; spaces must be percent-encoded as %20"},
         RejectCase{"pkg:swift/Alamofire@5.4.3", kNorm, "type \"swift\" requires a namespace"},
+        // Only the Go toolchain's two pseudo-modules go without a namespace, and not when strict.
+        RejectCase{"pkg:golang/gin@1.0.0", kNorm, "type \"golang\" requires a namespace"},
+        RejectCase{"pkg:golang/stdlib@1.21.0", kStrict, "type \"golang\" requires a namespace"},
         RejectCase{"pkg:vcpkg/boost/asio@1.84.0", kNorm,
                    "type \"vcpkg\" does not allow a namespace, found \"boost\""},
         RejectCase{"pkg:julia/Dates", kNorm, "type \"julia\" requires the \"uuid\" qualifier"},
@@ -139,6 +142,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // Generic rules.
         CanonicalCase{"PKG:NPM/foo@1.0", kNorm, "pkg:npm/foo@1.0"},
+        CanonicalCase{"pkg:golang/stdlib@go1.21.0", kNorm, "pkg:golang/stdlib@go1.21.0"},
+        CanonicalCase{"pkg:golang/toolchain@1.21.0", kNorm, "pkg:golang/toolchain@1.21.0"},
         CanonicalCase{"pkg:///maven/g/a", kStrict, "pkg:maven/g/a"},
         CanonicalCase{"pkg:npm//foo/", kNorm, "pkg:npm/foo"},
         CanonicalCase{"pkg:npm/foo?b=2&a=1&c=", kNorm, "pkg:npm/foo?a=1&b=2"},

@@ -280,7 +280,13 @@ Result<void> apply_type_rules(Purl& purl, Mode mode) {
   }
   ASSAY_TRY_VOID(apply_special_rule(purl, rules->special, mode));
   const auto type_quoted = [rules] { return "\"" + std::string(rules->type) + "\""; };
-  if (rules->namespace_requirement == Requirement::kRequired && purl.namespace_.empty()) {
+  // The Go toolchain is "pkg:golang/stdlib" (and "toolchain") in the SBOMs of syft, Trivy and
+  // osv-scanner, matching the Go vulnerability database's package names; kNormalize accepts
+  // those two without the namespace the golang definition requires (kStrict does not).
+  const bool go_toolchain = mode == Mode::kNormalize && purl.type == "golang" &&
+                            (purl.name == "stdlib" || purl.name == "toolchain");
+  if (rules->namespace_requirement == Requirement::kRequired && purl.namespace_.empty() &&
+      !go_toolchain) {
     return fail(invalid("type " + type_quoted() + " requires a namespace"));
   }
   if (rules->namespace_requirement == Requirement::kProhibited && !purl.namespace_.empty()) {
