@@ -438,11 +438,26 @@ Result<Policy> read_policy(std::string_view text, std::string_view source) {
   const internal::Fields fields(root, std::string(source), "", sink, "POLICY");
   Policy policy;
   if (fields.is_object("a policy")) {
-    fields.allow_only({"$schema", "sbom_profile", "sbom_required", "require_signatures",
-                       "critical_needs_vex", "eos_notice_days", "eos_warn_within_days",
-                       "certificate_warn_days", "require_cyber_essentials_plus",
-                       "self_assessment_max_age_days", "securitytxt_expiry_warn_days",
-                       "vex_coverage_pass", "vex_coverage_warn", "fail_on", "fail_on_inconsistent",
+    fields.allow_only({"$schema",
+                       "sbom_profile",
+                       "sbom_required",
+                       "require_signatures",
+                       "critical_needs_vex",
+                       "eos_notice_days",
+                       "eos_warn_within_days",
+                       "certificate_warn_days",
+                       "require_cyber_essentials_plus",
+                       "self_assessment_max_age_days",
+                       "securitytxt_expiry_warn_days",
+                       "vex_coverage_pass",
+                       "vex_coverage_warn",
+                       "patch_days_kev",
+                       "patch_days_critical",
+                       "patch_days_high",
+                       "patch_late_warn_share",
+                       "csaf_max_age_days",
+                       "fail_on",
+                       "fail_on_inconsistent",
                        "ignore_checks"});
     if (const json::Json* profile = fields.member("sbom_profile")) {
       policy.sbom_profile = fields.string("sbom_profile", true);
@@ -476,6 +491,10 @@ Result<Policy> read_policy(std::string_view text, std::string_view source) {
     days("certificate_warn_days", policy.certificate_warn_days);
     days("self_assessment_max_age_days", policy.self_assessment_max_age_days);
     days("securitytxt_expiry_warn_days", policy.securitytxt_expiry_warn_days);
+    days("patch_days_kev", policy.patch_days_kev);
+    days("patch_days_critical", policy.patch_days_critical);
+    days("patch_days_high", policy.patch_days_high);
+    days("csaf_max_age_days", policy.csaf_max_age_days);
     const auto share = [&fields](std::string_view key, double& out) {
       if (auto value = fields.number(key)) {
         if (*value < 0 || *value > 1) {
@@ -487,6 +506,7 @@ Result<Policy> read_policy(std::string_view text, std::string_view source) {
     };
     share("vex_coverage_pass", policy.vex_coverage_pass);
     share("vex_coverage_warn", policy.vex_coverage_warn);
+    share("patch_late_warn_share", policy.patch_late_warn_share);
     if (fields.member("fail_on") != nullptr) {
       policy.fail_on.clear();
       for (const std::string& name : fields.strings("fail_on", true)) {
@@ -536,6 +556,11 @@ std::string default_policy_json() {
   root["securitytxt_expiry_warn_days"] = policy.securitytxt_expiry_warn_days;
   root["vex_coverage_pass"] = policy.vex_coverage_pass;
   root["vex_coverage_warn"] = policy.vex_coverage_warn;
+  root["patch_days_kev"] = policy.patch_days_kev;
+  root["patch_days_critical"] = policy.patch_days_critical;
+  root["patch_days_high"] = policy.patch_days_high;
+  root["patch_late_warn_share"] = policy.patch_late_warn_share;
+  root["csaf_max_age_days"] = policy.csaf_max_age_days;
   root["fail_on"] = json::OrderedJson::array({"FAIL"});
   root["fail_on_inconsistent"] = policy.fail_on_inconsistent;
   root["ignore_checks"] = json::OrderedJson::array();

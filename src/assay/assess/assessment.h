@@ -89,6 +89,16 @@ struct Policy {
   std::int64_t securitytxt_expiry_warn_days = 30;
   double vex_coverage_pass = 0.9;
   double vex_coverage_warn = 0.5;
+  // CHK-PATCH-01 (standards-reference.md §5.1, thresholds proposed there): the most days allowed
+  // from a vulnerability's publication (or its KEV listing, if later) to the first release that
+  // no longer contains it. Every KEV-listed fix must be in time; for critical (CVSS >= 9.0) and
+  // high (7.0-8.9) ones, up to patch_late_warn_share of them late is WARN, more is FAIL.
+  std::int64_t patch_days_kev = 14;
+  std::int64_t patch_days_critical = 30;
+  std::int64_t patch_days_high = 60;
+  double patch_late_warn_share = 0.2;
+  // CHK-CSAF-01: CSAF provider metadata whose last_updated is older than this is WARN (stale).
+  std::int64_t csaf_max_age_days = 365;
   // The gate (assay check): the verdicts of claims, items and checks that fail it.
   std::vector<Verdict> fail_on = {Verdict::kFail};
   bool fail_on_inconsistent = true;
@@ -150,6 +160,12 @@ std::string to_json(const Assessment& assessment);
 std::string to_markdown(const Assessment& assessment);
 // One self-contained, printable HTML page in the GOV.UK Design System's look (render_html.cc).
 std::string to_html(const Assessment& assessment);
+// A CycloneDX 1.6 JSON document whose declarations carry the assessment as an attestation
+// (docs/formats/assessment-cyclonedx.md): every claim a requirement of the catalogue's standard,
+// Assay the assessor, the vendor's product the target, each verdict a conformance score with its
+// evidence and digests. `tool_version` goes into metadata.tools ("" leaves it out). Valid against
+// the official CycloneDX 1.6 schema.
+std::string to_cyclonedx(const Assessment& assessment, std::string_view tool_version = "");
 // Several suppliers side by side (assay compare): a row per item and check, a column per
 // assessment. All assessments should use the same catalogue; rows follow the first.
 std::string compare_text(const std::vector<Assessment>& assessments);

@@ -309,6 +309,25 @@ TEST(PolicyTest, ReadsEveryField) {
   EXPECT_TRUE(policy->require_cyber_essentials_plus);
 }
 
+TEST(PolicyTest, ReadsPatchAndCsafThresholds) {
+  const Policy defaults;
+  EXPECT_EQ(defaults.patch_days_kev, 14);  // standards-reference.md §5.1 CHK-PATCH-01
+  EXPECT_EQ(defaults.patch_days_critical, 30);
+  EXPECT_EQ(defaults.patch_days_high, 60);
+  EXPECT_DOUBLE_EQ(defaults.patch_late_warn_share, 0.2);
+  EXPECT_EQ(defaults.csaf_max_age_days, 365);
+  auto policy = read_policy(R"({"patch_days_kev": 7, "patch_days_critical": 14,
+      "patch_days_high": 30, "patch_late_warn_share": 0, "csaf_max_age_days": 90})",
+                            "p.json");
+  ASSERT_TRUE(policy.has_value()) << policy.error().to_string();
+  EXPECT_EQ(policy->patch_days_kev, 7);
+  EXPECT_EQ(policy->patch_days_critical, 14);
+  EXPECT_EQ(policy->patch_days_high, 30);
+  EXPECT_DOUBLE_EQ(policy->patch_late_warn_share, 0.0);
+  EXPECT_EQ(policy->csaf_max_age_days, 90);
+  EXPECT_THAT(default_policy_json(), HasSubstr("\"patch_days_kev\": 14"));
+}
+
 struct PolicyErrorCase {
   std::string name;
   std::string text;
@@ -340,6 +359,12 @@ INSTANTIATE_TEST_SUITE_P(
                                       "whole number of days", "p.json#/eos_notice_days"},
                       PolicyErrorCase{"ShareOverOne", R"({"vex_coverage_pass": 2})",
                                       "share from 0 to 1", "p.json#/vex_coverage_pass"},
+                      PolicyErrorCase{"NegativePatchDays", R"({"patch_days_kev": -3})",
+                                      "whole number of days", "p.json#/patch_days_kev"},
+                      PolicyErrorCase{"PatchShareOverOne", R"({"patch_late_warn_share": 1.5})",
+                                      "share from 0 to 1", "p.json#/patch_late_warn_share"},
+                      PolicyErrorCase{"CsafAgeNotANumber", R"({"csaf_max_age_days": "year"})",
+                                      "number", "p.json#/csaf_max_age_days"},
                       PolicyErrorCase{"BadProfile", R"({"sbom_profile": "spdx"})",
                                       "unknown SBOM profile", "p.json#/sbom_profile"},
                       PolicyErrorCase{"BadVerdict", R"({"fail_on": ["PASS"]})", "fail_on takes",

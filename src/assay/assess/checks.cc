@@ -8,6 +8,8 @@
 #include <set>
 
 #include "assay/assess/assessment.h"
+#include "assay/core/json.h"
+#include "assay/core/limits.h"
 #include "assay/core/strings.h"
 #include "assay/formats/quality.h"
 #include "assay/formats/sbom.h"
@@ -92,6 +94,19 @@ const std::vector<CheckDef>& definitions() {
        "Replace end-of-life components or document how their risk is managed.",
        "Which components in the product are no longer maintained upstream, and what is your "
        "plan for them?"},
+      {"CHK-PATCH-01",
+       "Security fixes released in time",
+       {"3.5.1"},
+       "For each known vulnerability with a fix that affected a release in the pack, measures the "
+       "days from its publication (or its listing as exploited, if later) to the first later "
+       "release that no longer contains it, or to today if none does. Exploited (KEV) ones must "
+       "be fixed within 14 days, critical ones within 30 and high ones within 60 (the buyer's "
+       "policy can change these). Indicative: privately reported issues start their clock "
+       "earlier.",
+       "Release fixed versions within the time limits, and include every release's SBOM in the "
+       "pack so the fix can be seen.",
+       "How quickly do you ship fixes for exploited, critical and high vulnerabilities, and how "
+       "do you decide?"},
       {"CHK-DIST-01",
        "Downloads over trusted channels",
        {"3.1.2"},
@@ -145,6 +160,17 @@ const std::vector<CheckDef>& definitions() {
        "with an encryption key.",
        "Offer an HTTPS reporting form, or publish an encryption key next to the email contact.",
        "How can a vulnerability be reported to you in confidence?"},
+      {"CHK-CSAF-01",
+       "Machine-readable advisories (CSAF provider metadata)",
+       {"3.4.2"},
+       "Checks the vendor's CSAF provider-metadata.json (a copy in the pack) against the rules a "
+       "machine can check offline: the required fields, a known role, an HTTPS canonical URL, "
+       "where advisories are distributed, OpenPGP key fingerprints for a trusted provider, and "
+       "that it has been updated within a year. Councils use it to receive advisories "
+       "automatically.",
+       "Publish CSAF 2.0 advisories with a provider-metadata.json at "
+       "/.well-known/csaf/provider-metadata.json, and add a copy to the pack.",
+       "Do you publish machine-readable security advisories (CSAF), and where?"},
       {"CHK-EOX-01",
        "Support level and end of support published",
        {"4.1.1", "4.1.2"},
@@ -661,6 +687,228 @@ void check_end_of_life(Context& context, CheckResult& result) {
   }
 }
 
+// --- patch timeliness -------------------------------------------------------------------------
+
+// Days since the epoch of the date an RFC 3339 date-time (or a plain YYYY-MM-DD) starts with.
+std::optional<std::int64_t> leading_date(std::string_view text) {
+  if (text.size() < 10) {
+    return std::nullopt;
+  }
+  return date_to_days(text.substr(0, 10));
+}
+
+enum class PatchTier { kKev, kCritical, kHigh, kOther };
+
+std::string_view tier_name(PatchTier tier) {
+  switch (tier) {
+    case PatchTier::kKev:
+      return "KEV";
+    case PatchTier::kCritical:
+      return "critical";
+    case PatchTier::kHigh:
+      return "high";
+    case PatchTier::kOther:
+      break;
+  }
+  return "medium or lower";
+}
+
+PatchTier patch_tier(const match::Finding& finding) {
+  if (finding.kev) {
+    return PatchTier::kKev;
+  }
+  if (finding.severity.level == match::SeverityLevel::kCritical) {
+    return PatchTier::kCritical;
+  }
+  return finding.severity.level == match::SeverityLevel::kHigh ? PatchTier::kHigh
+                                                               : PatchTier::kOther;
+}
+
+// One vulnerability across the releases of the pack.
+struct PatchCase {
+  std::string component;  // "name version" where it was first seen
+  PatchTier tier = PatchTier::kOther;
+  bool has_fix = false;
+  std::string published;  // earliest advisory publication
+  std::string kev_added;
+  std::set<std::size_t> in_releases;  // indexes into the dated timeline
+};
+
+void check_patch_timeliness(Context& context, CheckResult& result) {
+  if (context.source == nullptr) {
+    finish(result, Verdict::kNotApplicable,
+           "no vulnerability database (give one with --db to run this check)");
+    return;
+  }
+  if (context.scans.empty()) {
+    const bool expected =
+        context.policy.sbom_required && context.manifest.product.role != Role::kReseller;
+    finish(result, expected ? Verdict::kFail : Verdict::kAttested,
+           expected ? "no readable SBOM to find vulnerabilities and their fixes in"
+                    : "no SBOM to check; the vendor's self-assessment stands");
+    return;
+  }
+  // The releases with a scanned SBOM, in date order: the timeline fixes are read from.
+  struct Dated {
+    std::int64_t day;
+    const Release* release;
+  };
+  std::vector<Dated> timeline;
+  std::set<const Release*> undated;
+  for (const ScannedSbom& scanned : context.scans) {
+    const Release* release = scanned.sbom->release;
+    result.evidence.push_back(
+        {"release " + release->version + " SBOM scanned against " + context.database_name,
+         scanned.sbom->ref->path, scanned.sbom->digest, Strength::kE3});
+    const auto day = date_to_days(release->release_date);
+    if (!day) {
+      if (undated.insert(release).second) {
+        result.details.push_back("release " + release->version +
+                                 " has no release_date: its fixes cannot be timed");
+      }
+      continue;
+    }
+    const bool known = std::any_of(timeline.begin(), timeline.end(), [release](const Dated& dated) {
+      return dated.release == release;
+    });
+    if (!known) {
+      timeline.push_back({*day, release});
+    }
+  }
+  std::stable_sort(timeline.begin(), timeline.end(),
+                   [](const Dated& a, const Dated& b) { return a.day < b.day; });
+  std::map<std::string, PatchCase> cases;
+  for (const ScannedSbom& scanned : context.scans) {
+    const Release* release = scanned.sbom->release;
+    std::optional<std::size_t> index;
+    for (std::size_t position = 0; position < timeline.size(); ++position) {
+      if (timeline[position].release == release) {
+        index = position;
+      }
+    }
+    for (const match::Finding& finding : scanned.result.findings) {
+      if (finding.suppressed) {
+        continue;  // the vendor's VEX says fixed or not affected in this release
+      }
+      PatchCase& entry = cases[finding.id];
+      if (entry.component.empty()) {
+        entry.component = finding.component.name + " " + finding.component.version;
+      }
+      entry.tier = std::min(entry.tier, patch_tier(finding));
+      entry.has_fix = entry.has_fix || !finding.fixed_versions.empty();
+      if (!finding.published.empty() &&
+          (entry.published.empty() || finding.published.substr(0, 10) < entry.published)) {
+        entry.published = finding.published.substr(0, 10);
+      }
+      if (finding.kev) {
+        entry.kev_added = finding.kev->date_added;
+      }
+      if (index) {
+        entry.in_releases.insert(*index);
+      }
+    }
+  }
+  const std::int64_t now_days = today(context);
+  std::size_t kev_late = 0;
+  std::size_t serious_timed = 0;
+  std::size_t serious_late = 0;
+  std::size_t untimed = 0;
+  std::size_t no_fix = 0;
+  std::size_t lower = 0;
+  std::size_t in_time = 0;
+  for (const auto& [id, entry] : cases) {
+    const std::string label =
+        id + " in " + entry.component + " (" + std::string(tier_name(entry.tier)) + ")";
+    if (entry.tier == PatchTier::kOther) {
+      ++lower;
+      continue;
+    }
+    if (!entry.has_fix) {
+      ++no_fix;
+      result.details.push_back(label + ": no fixed version is known upstream; not timed");
+      continue;
+    }
+    std::optional<std::int64_t> start = leading_date(entry.published);
+    const std::optional<std::int64_t> listed = leading_date(entry.kev_added);
+    if (listed && (!start || *listed > *start)) {
+      start = listed;
+    }
+    if (!start || entry.in_releases.empty()) {
+      ++untimed;
+      result.details.push_back(label + ": cannot be timed (" +
+                               (start ? "it is only in releases without a release_date"
+                                      : "the advisory gives no publication date") +
+                               ")");
+      continue;
+    }
+    const std::size_t last_vulnerable = *entry.in_releases.rbegin();
+    const bool fixed = last_vulnerable + 1 < timeline.size();
+    const std::int64_t end = fixed ? timeline[last_vulnerable + 1].day : now_days;
+    const std::int64_t days = std::max<std::int64_t>(0, end - *start);
+    const std::int64_t limit = entry.tier == PatchTier::kKev ? context.policy.patch_days_kev
+                               : entry.tier == PatchTier::kCritical
+                                   ? context.policy.patch_days_critical
+                                   : context.policy.patch_days_high;
+    const std::string since =
+        "published " + (entry.published.empty() ? std::string("(unknown)") : entry.published) +
+        (entry.kev_added.empty() ? "" : ", KEV-listed " + entry.kev_added);
+    const std::string where =
+        fixed ? "fixed in release " + timeline[last_vulnerable + 1].release->version + " (" +
+                    timeline[last_vulnerable + 1].release->release_date + ")"
+              : "still unfixed in release " + timeline[last_vulnerable].release->version +
+                    " at the assessment date";
+    const bool late = days > limit;
+    if (!fixed && !late) {
+      result.details.push_back(label + ": " + since + "; " + where + ", " + std::to_string(days) +
+                               " days so far (limit " + std::to_string(limit) + ")");
+      ++in_time;
+      continue;
+    }
+    result.details.push_back(label + ": " + since + "; " + where + " after " +
+                             std::to_string(days) + " days (limit " + std::to_string(limit) + ")" +
+                             (late ? ": LATE" : ""));
+    if (entry.tier == PatchTier::kKev) {
+      kev_late += late ? 1U : 0U;
+    } else {
+      ++serious_timed;
+      serious_late += late ? 1U : 0U;
+    }
+    in_time += late ? 0U : 1U;
+  }
+  if (lower > 0) {
+    result.details.push_back(std::to_string(lower) +
+                             " medium or lower finding(s) have no time limit and are not timed");
+  }
+  const double late_share =
+      serious_timed == 0 ? 0.0
+                         : static_cast<double>(serious_late) / static_cast<double>(serious_timed);
+  if (kev_late > 0) {
+    finish(result, Verdict::kFail,
+           std::to_string(kev_late) + " exploited (KEV) vulnerability(ies) not fixed within " +
+               std::to_string(context.policy.patch_days_kev) + " days");
+  } else if (serious_late > 0 && late_share > context.policy.patch_late_warn_share) {
+    finish(result, Verdict::kFail,
+           std::to_string(serious_late) + " of " + std::to_string(serious_timed) +
+               " critical or high vulnerability fix(es) late");
+  } else if (serious_late > 0) {
+    finish(result, Verdict::kWarn,
+           std::to_string(serious_late) + " of " + std::to_string(serious_timed) +
+               " critical or high vulnerability fix(es) late (within the policy's share)");
+  } else if (untimed > 0 || !undated.empty()) {
+    finish(result, Verdict::kWarn,
+           std::to_string(untimed) + " fixable vulnerability(ies) could not be timed" +
+               (undated.empty() ? "" : "; releases without a release_date"));
+  } else if (in_time == 0) {
+    finish(result, Verdict::kPass,
+           "no fixable exploited, critical or high vulnerability in any release" +
+               std::string(no_fix > 0 ? " (" + std::to_string(no_fix) + " without a fix)" : ""));
+  } else {
+    finish(result, Verdict::kPass,
+           std::to_string(in_time) +
+               " exploited, critical or high vulnerability(ies) fixed or open within the limits");
+  }
+}
+
 // --- distribution -----------------------------------------------------------------------------
 
 void check_channels(Context& context, CheckResult& result) {
@@ -1146,6 +1394,274 @@ void check_confidential_route(Context& context, CheckResult& result) {
   }
 }
 
+// --- CSAF provider metadata -------------------------------------------------------------------
+
+bool is_https(std::string_view url) {
+  return url.rfind("https://", 0) == 0 && url.size() > 8;
+}
+
+bool is_fingerprint(std::string_view text) {
+  return text.size() >= 40 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+         });
+}
+
+// Checks a CSAF 2.0 provider-metadata.json (CSAF 2.0 §7.1 requirement 7 and the provider schema's
+// required members) as far as a machine can offline. Problems break the format or the role the
+// file claims (FAIL); warnings are signals to review.
+void check_provider_metadata(const json::Json& root, const std::string& file, std::int64_t now_days,
+                             std::int64_t max_age_days, std::vector<std::string>& problems,
+                             std::vector<std::string>& warnings, std::string& role) {
+  const auto at = [&file](std::string_view pointer) { return file + "#" + std::string(pointer); };
+  if (!root.is_object()) {
+    problems.push_back(at("") + ": must be a JSON object, not " +
+                       std::string(json::type_name(root)));
+    return;
+  }
+  const auto string_member = [&](const json::Json& node, std::string_view pointer,
+                                 const char* key) -> std::optional<std::string> {
+    const auto found = node.find(key);
+    if (found == node.end()) {
+      problems.push_back(at(pointer) + ": the required member \"" + key + "\" is missing");
+      return std::nullopt;
+    }
+    if (!found->is_string() || found->get<std::string>().empty()) {
+      problems.push_back(at(std::string(pointer) + "/" + key) + ": must be a non-empty string");
+      return std::nullopt;
+    }
+    return found->get<std::string>();
+  };
+  for (const char* key : {"list_on_CSAF_aggregators", "mirror_on_CSAF_aggregators"}) {
+    const auto found = root.find(key);
+    if (found == root.end()) {
+      problems.push_back(at("") + ": the required member \"" + key + "\" is missing");
+    } else if (!found->is_boolean()) {
+      problems.push_back(at(std::string("/") + key) + ": must be true or false");
+    }
+  }
+  if (const auto version = string_member(root, "", "metadata_version");
+      version && *version != "2.0") {
+    problems.push_back(at("/metadata_version") + ": must be \"2.0\", not \"" + *version + "\"");
+  }
+  if (const auto url = string_member(root, "", "canonical_url")) {
+    if (!is_https(*url)) {
+      problems.push_back(at("/canonical_url") + ": must be an https:// URL, not \"" + *url + "\"");
+    } else if (url->size() < 23 ||
+               url->compare(url->size() - 22, 22, "provider-metadata.json") != 0) {
+      problems.push_back(at("/canonical_url") + ": must name the provider-metadata.json file");
+    }
+  }
+  if (const auto updated = string_member(root, "", "last_updated")) {
+    const auto seconds = verify::securitytxt::parse_rfc3339(*updated);
+    if (!seconds) {
+      problems.push_back(at("/last_updated") + ": \"" + *updated +
+                         "\" is not an RFC 3339 date-time");
+    } else {
+      const std::int64_t day = *seconds >= 0 ? *seconds / 86400 : (*seconds - 86399) / 86400;
+      if (now_days - day > max_age_days) {
+        warnings.push_back(at("/last_updated") + ": last updated " + updated->substr(0, 10) + ", " +
+                           std::to_string(now_days - day) + " days ago (more than " +
+                           std::to_string(max_age_days) + ")");
+      }
+    }
+  }
+  if (const auto found = root.find("publisher"); found == root.end()) {
+    problems.push_back(at("") + ": the required member \"publisher\" is missing");
+  } else if (!found->is_object()) {
+    problems.push_back(at("/publisher") + ": must be an object");
+  } else {
+    if (const auto category = string_member(*found, "/publisher", "category")) {
+      static const std::set<std::string, std::less<>> kCategories = {
+          "coordinator", "discoverer", "other", "translator", "user", "vendor"};
+      if (kCategories.count(*category) == 0) {
+        problems.push_back(at("/publisher/category") + ": \"" + *category +
+                           "\" is not a CSAF publisher category");
+      }
+    }
+    static_cast<void>(string_member(*found, "/publisher", "name"));
+    if (const auto name_space = string_member(*found, "/publisher", "namespace");
+        name_space && name_space->find("://") == std::string::npos) {
+      problems.push_back(at("/publisher/namespace") + ": must be a URL");
+    }
+  }
+  if (const auto value = string_member(root, "", "role")) {
+    role = *value;
+    if (role != "csaf_publisher" && role != "csaf_provider" && role != "csaf_trusted_provider") {
+      problems.push_back(at("/role") + ": \"" + role +
+                         "\" is not csaf_publisher, csaf_provider or csaf_trusted_provider");
+    }
+  }
+  // Distributions: where the advisories are (a directory, or ROLIE feeds).
+  std::size_t distributions = 0;
+  if (const auto found = root.find("distributions"); found != root.end()) {
+    if (!found->is_array()) {
+      problems.push_back(at("/distributions") + ": must be an array");
+    } else {
+      for (std::size_t index = 0; index < found->size(); ++index) {
+        const json::Json& entry = (*found)[index];
+        const std::string pointer = "/distributions/" + std::to_string(index);
+        if (!entry.is_object()) {
+          problems.push_back(at(pointer) + ": must be an object");
+          continue;
+        }
+        bool usable = false;
+        if (const auto directory = entry.find("directory_url"); directory != entry.end()) {
+          if (!directory->is_string() || !is_https(directory->get<std::string>())) {
+            problems.push_back(at(pointer + "/directory_url") + ": must be an https:// URL");
+          } else {
+            usable = true;
+          }
+        }
+        if (const auto rolie = entry.find("rolie"); rolie != entry.end()) {
+          const auto feeds = rolie->is_object() ? rolie->find("feeds") : rolie->end();
+          if (feeds == rolie->end() || !feeds->is_array() || feeds->empty()) {
+            problems.push_back(at(pointer + "/rolie") + ": must list at least one feed");
+          } else {
+            for (std::size_t feed = 0; feed < feeds->size(); ++feed) {
+              const json::Json& item = (*feeds)[feed];
+              const std::string feed_pointer = pointer + "/rolie/feeds/" + std::to_string(feed);
+              if (!item.is_object() || !item.contains("tlp_label") || !item.contains("url") ||
+                  !item["url"].is_string() || !is_https(item["url"].get<std::string>())) {
+                problems.push_back(at(feed_pointer) +
+                                   ": a feed needs a tlp_label and an https:// url");
+              } else {
+                usable = true;
+              }
+            }
+          }
+        }
+        if (!entry.contains("directory_url") && !entry.contains("rolie")) {
+          problems.push_back(at(pointer) + ": gives neither directory_url nor rolie");
+        }
+        distributions += usable ? 1U : 0U;
+      }
+    }
+  }
+  if (distributions == 0 && (role == "csaf_provider" || role == "csaf_trusted_provider")) {
+    problems.push_back(at("/distributions") + ": a " + role +
+                       " must say where its advisories are (a directory_url or ROLIE feeds)");
+  }
+  // Keys: a trusted provider signs its advisories (CSAF 2.0 requirements 19 and 20).
+  std::size_t keys = 0;
+  if (const auto found = root.find("public_openpgp_keys"); found != root.end()) {
+    if (!found->is_array()) {
+      problems.push_back(at("/public_openpgp_keys") + ": must be an array");
+    } else {
+      for (std::size_t index = 0; index < found->size(); ++index) {
+        const json::Json& key = (*found)[index];
+        const std::string pointer = "/public_openpgp_keys/" + std::to_string(index);
+        if (!key.is_object() || !key.contains("url") || !key["url"].is_string()) {
+          problems.push_back(at(pointer) + ": a key needs a url");
+          continue;
+        }
+        if (!is_https(key["url"].get<std::string>())) {
+          problems.push_back(at(pointer + "/url") + ": must be an https:// URL");
+          continue;
+        }
+        if (key.contains("fingerprint") &&
+            (!key["fingerprint"].is_string() ||
+             !is_fingerprint(key["fingerprint"].get<std::string>()))) {
+          problems.push_back(at(pointer + "/fingerprint") +
+                             ": must be at least 40 hexadecimal characters");
+          continue;
+        }
+        if (!key.contains("fingerprint")) {
+          warnings.push_back(at(pointer) + ": gives no fingerprint to check the key with");
+        }
+        ++keys;
+      }
+    }
+  }
+  if (keys == 0 && role == "csaf_trusted_provider") {
+    problems.push_back(at("/public_openpgp_keys") +
+                       ": a csaf_trusted_provider must publish its OpenPGP key(s)");
+  }
+}
+
+void check_csaf_provider(Context& context, CheckResult& result) {
+  const auto link = context.manifest.links.find("csaf_provider_metadata");
+  if (link == context.manifest.links.end()) {
+    if (is_saas(context)) {
+      finish(result, Verdict::kNotApplicable,
+             std::string(kSaasReason) + "; machine-readable advisories are optional for it");
+    } else if (context.manifest.product.role == Role::kReseller) {
+      finish(result, Verdict::kNotApplicable,
+             "reseller: the developer publishes the advisories for its product");
+    } else {
+      finish(result, Verdict::kWarn,
+             "no CSAF provider metadata linked: advisories cannot be received automatically");
+    }
+    return;
+  }
+  const Link& csaf = link->second;
+  std::vector<std::string> problems;
+  std::vector<std::string> warnings;
+  if (!csaf.url.empty() && !is_https(csaf.url)) {
+    problems.push_back("assay-pack.json links csaf_provider_metadata at \"" + csaf.url +
+                       "\", which is not an https:// URL");
+  }
+  if (csaf.file.empty()) {
+    result.evidence.push_back({"CSAF provider metadata (URL only)", csaf.url, "", Strength::kE0});
+    result.details.insert(result.details.end(), problems.begin(), problems.end());
+    if (!problems.empty()) {
+      finish(result, Verdict::kFail, "the CSAF provider metadata is not served over HTTPS");
+    } else {
+      finish(result, Verdict::kAttested,
+             "a provider metadata URL is given; add a copy to the pack to check it offline");
+    }
+    return;
+  }
+  const auto text = context.files.read(csaf.file, kMaxSmallBytes);
+  if (!text) {
+    result.details.push_back(text.error().to_string());
+    finish(result, Verdict::kFail, "the CSAF provider metadata copy cannot be read");
+    return;
+  }
+  result.evidence.push_back(
+      {"CSAF provider metadata copy", csaf.file, sha256_ref(*text), Strength::kE1});
+  InputLimits limits;
+  limits.max_bytes = kMaxSmallBytes;
+  limits.max_depth = 16;
+  const auto root = json::parse(*text, csaf.file, limits);
+  if (!root) {
+    result.details.push_back(root.error().to_string());
+    finish(result, Verdict::kFail, "the CSAF provider metadata copy is not valid JSON");
+    return;
+  }
+  std::string role;
+  check_provider_metadata(*root, csaf.file, today(context), context.policy.csaf_max_age_days,
+                          problems, warnings, role);
+  if (!csaf.url.empty() && root->is_object()) {
+    const auto canonical = root->find("canonical_url");
+    if (canonical != root->end() && canonical->is_string() &&
+        canonical->get<std::string>() != csaf.url) {
+      warnings.push_back(csaf.file + "#/canonical_url: \"" + canonical->get<std::string>() +
+                         "\" is not the linked URL \"" + csaf.url + "\"");
+    }
+  }
+  if (role == "csaf_publisher") {
+    warnings.push_back(csaf.file +
+                       "#/role: csaf_publisher only: no distribution councils can "
+                       "follow is promised");
+  }
+  result.details.insert(result.details.end(), problems.begin(), problems.end());
+  result.details.insert(result.details.end(), warnings.begin(), warnings.end());
+  if (role == "csaf_trusted_provider" && problems.empty()) {
+    result.details.push_back(
+        "hash files and OpenPGP signatures of the advisories themselves are not checked offline");
+  }
+  if (!problems.empty()) {
+    finish(result, Verdict::kFail,
+           std::to_string(problems.size()) + " problem(s) in the CSAF provider metadata");
+  } else if (!warnings.empty()) {
+    finish(result, Verdict::kWarn,
+           "the CSAF provider metadata is valid, with " + std::to_string(warnings.size()) +
+               " point(s) to review");
+  } else {
+    finish(result, Verdict::kPass, "valid CSAF provider metadata (" + role + ")");
+  }
+}
+
 // --- support ----------------------------------------------------------------------------------
 
 void check_support_info(Context& context, CheckResult& result) {
@@ -1574,26 +2090,17 @@ Result<void> scan_sboms(Context& context) {
 std::vector<CheckResult> run_checks(Context& context) {
   using Runner = void (*)(Context&, CheckResult&);
   static const std::map<std::string_view, Runner> kRunners = {
-      {"CHK-SBOM-01", check_sbom_present},
-      {"CHK-SBOM-02", check_sbom_quality},
-      {"CHK-SBOM-03", check_sbom_binding},
-      {"CHK-SBOM-04", check_sbom_depth},
-      {"CHK-VULN-01", check_vulnerabilities},
-      {"CHK-VULN-02", check_vex},
-      {"CHK-VULN-03", check_end_of_life},
-      {"CHK-DIST-01", check_channels},
-      {"CHK-DIST-02", check_signatures},
-      {"CHK-DIST-03", check_provenance},
-      {"CHK-DIST-04", check_digests},
-      {"CHK-SECTXT-01", check_security_txt},
-      {"CHK-VDP-01", check_vdp},
-      {"CHK-VDP-02", check_confidential_route},
-      {"CHK-EOX-01", check_support_info},
-      {"CHK-EOX-02", check_notice},
-      {"CHK-INC-01", check_incident_plan},
-      {"CHK-DOC-01", check_secure_config},
-      {"CHK-CE-01", check_cyber_essentials},
-      {"CHK-CERT-01", check_iso},
+      {"CHK-SBOM-01", check_sbom_present},      {"CHK-SBOM-02", check_sbom_quality},
+      {"CHK-SBOM-03", check_sbom_binding},      {"CHK-SBOM-04", check_sbom_depth},
+      {"CHK-VULN-01", check_vulnerabilities},   {"CHK-VULN-02", check_vex},
+      {"CHK-VULN-03", check_end_of_life},       {"CHK-PATCH-01", check_patch_timeliness},
+      {"CHK-DIST-01", check_channels},          {"CHK-DIST-02", check_signatures},
+      {"CHK-DIST-03", check_provenance},        {"CHK-DIST-04", check_digests},
+      {"CHK-SECTXT-01", check_security_txt},    {"CHK-VDP-01", check_vdp},
+      {"CHK-VDP-02", check_confidential_route}, {"CHK-CSAF-01", check_csaf_provider},
+      {"CHK-EOX-01", check_support_info},       {"CHK-EOX-02", check_notice},
+      {"CHK-INC-01", check_incident_plan},      {"CHK-DOC-01", check_secure_config},
+      {"CHK-CE-01", check_cyber_essentials},    {"CHK-CERT-01", check_iso},
       {"CHK-SSCOP-01", check_self_assessment},
   };
   std::vector<CheckResult> results;

@@ -74,6 +74,42 @@ void add_vex(Pack& pack, const std::string& status, const std::string& extra) {
   release(pack)["vex"] = Json::array({{{"path", "vex/ledger.openvex.json"}}});
 }
 
+void set_lodash(Pack& pack, const std::string& version) {
+  set_sbom(pack, [&version](Json& sbom) {
+    sbom["components"][1]["version"] = version;
+    sbom["components"][1]["purl"] = "pkg:npm/lodash@" + version;
+  });
+}
+
+// Adds a release after the first: the same product with lodash at `lodash`, released on `date`.
+void add_release(Pack& pack, const std::string& version, const std::string& date,
+                 const std::string& lodash) {
+  Json sbom = Json::parse(pack.files["sbom/ledger.cdx.json"]);
+  sbom["metadata"]["component"]["version"] = version;
+  sbom["components"][1]["version"] = lodash;
+  sbom["components"][1]["purl"] = "pkg:npm/lodash@" + lodash;
+  const std::string path = "sbom/ledger-" + version + ".cdx.json";
+  pack.files[path] = sbom.dump(2);
+  Json next = release(pack);
+  next["version"] = version;
+  next["release_date"] = date;
+  next["sboms"] = Json::array({{{"path", path}, {"artefact", "ledger-4.2.0.tar.gz"}}});
+  pack.manifest["releases"].push_back(next);
+}
+
+// Release 4.2.0 (2026-10-01) has lodash 4.17.20, high, published 2026-09-25; 4.2.1 on `date`
+// has the fixed 4.17.21.
+void lodash_fixed_on(Pack& pack, const std::string& date) {
+  set_lodash(pack, "4.17.20");
+  add_release(pack, "4.2.1", date, "4.17.21");
+}
+
+void set_csaf(Pack& pack, const std::function<void(Json&)>& change) {
+  Json metadata = test_pack::provider_metadata();
+  change(metadata);
+  pack.files["documents/provider-metadata.json"] = metadata.dump(2);
+}
+
 struct CheckCase {
   CheckCase(std::string name_in, std::string check_in, Verdict verdict_in,
             std::function<void(Pack&)> change_in, std::string says_in, bool database_in = false,
@@ -199,6 +235,35 @@ std::vector<CheckCase> cases() {
          });
        },
        "past end of life"},
+      // Patch timeliness
+      {"Patch01NotApplicableWithoutDatabase", "CHK-PATCH-01", Verdict::kNotApplicable, none,
+       "no vulnerability database"},
+      {"Patch01PassNothingToFix", "CHK-PATCH-01", Verdict::kPass, none,
+       "no fixable exploited, critical or high vulnerability", true},
+      {"Patch01PassFixedInTime", "CHK-PATCH-01", Verdict::kPass,
+       [](Pack& p) { lodash_fixed_on(p, "2026-10-20"); },
+       "CVE-2026-99901 in lodash 4.17.20 (high): published 2026-09-25; fixed in release 4.2.1 "
+       "(2026-10-20) after 25 days (limit 60)",
+       true},
+      {"Patch01FailFixedLate", "CHK-PATCH-01", Verdict::kFail,
+       [](Pack& p) { lodash_fixed_on(p, "2026-12-01"); }, "after 67 days (limit 60): LATE", true},
+      {"Patch01FailStricterPolicy", "CHK-PATCH-01", Verdict::kFail,
+       [](Pack& p) { lodash_fixed_on(p, "2026-10-20"); }, "1 of 1 critical or high", true,
+       [](Policy& policy) { policy.patch_days_high = 20; }},
+      {"Patch01WarnLateWithinPolicyShare", "CHK-PATCH-01", Verdict::kWarn,
+       [](Pack& p) { lodash_fixed_on(p, "2026-12-01"); }, "within the policy's share", true,
+       [](Policy& policy) { policy.patch_late_warn_share = 1.0; }},
+      {"Patch01FailKevStillUnfixed", "CHK-PATCH-01", Verdict::kFail,
+       [](Pack& p) { set_log4j(p, "2.14.1"); },
+       "KEV-listed 2021-12-10; still unfixed in release 4.2.0 at the assessment date", true},
+      {"Patch01WarnCannotBeTimed", "CHK-PATCH-01", Verdict::kWarn,
+       [](Pack& p) {
+         lodash_fixed_on(p, "2026-10-20");
+         release(p).erase("release_date");
+       },
+       "it is only in releases without a release_date", true},
+      {"Patch01FailNoSbom", "CHK-PATCH-01", Verdict::kFail,
+       [](Pack& p) { release(p).erase("sboms"); }, "no readable SBOM", true},
       {"Vuln03FailEndOfLifeWithCritical", "CHK-VULN-03", Verdict::kFail,
        [](Pack& p) {
          set_log4j(p, "2.14.1");
@@ -286,6 +351,93 @@ std::vector<CheckCase> cases() {
       {"Vdp02FailNoSecurityTxt", "CHK-VDP-02", Verdict::kFail,
        [](Pack& p) { p.manifest["links"].erase("security_txt"); }, "no security.txt"},
       // Support
+      // CSAF provider metadata
+      {"Csaf01Pass", "CHK-CSAF-01", Verdict::kPass, none,
+       "valid CSAF provider metadata (csaf_trusted_provider)"},
+      {"Csaf01WarnNoneLinked", "CHK-CSAF-01", Verdict::kWarn,
+       [](Pack& p) { p.manifest["links"].erase("csaf_provider_metadata"); },
+       "no CSAF provider metadata linked"},
+      {"Csaf01NotApplicableForSaas", "CHK-CSAF-01", Verdict::kNotApplicable,
+       [saas](Pack& p) {
+         saas(p);
+         p.manifest["links"].erase("csaf_provider_metadata");
+       },
+       "SaaS"},
+      {"Csaf01NotApplicableForReseller", "CHK-CSAF-01", Verdict::kNotApplicable,
+       [](Pack& p) {
+         p.manifest["product"]["role"] = "reseller";
+         p.manifest["links"].erase("csaf_provider_metadata");
+       },
+       "reseller"},
+      {"Csaf01AttestedUrlOnly", "CHK-CSAF-01", Verdict::kAttested,
+       [](Pack& p) { p.manifest["links"]["csaf_provider_metadata"].erase("file"); },
+       "add a copy to the pack"},
+      {"Csaf01FailLinkNotHttps", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) {
+         p.manifest["links"]["csaf_provider_metadata"]["url"] =
+             "http://good.example/.well-known/csaf/provider-metadata.json";
+       },
+       "not an https:// URL"},
+      {"Csaf01FailNotJson", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) { p.files["documents/provider-metadata.json"] = "{\"role\": "; },
+       "documents/provider-metadata.json:1:"},
+      {"Csaf01FailMissingRole", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) { set_csaf(p, [](Json& m) { m.erase("role"); }); },
+       "documents/provider-metadata.json#: the required member \"role\" is missing"},
+      {"Csaf01FailUnknownRole", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) { set_csaf(p, [](Json& m) { m["role"] = "csaf_vendor"; }); },
+       "documents/provider-metadata.json#/role: \"csaf_vendor\" is not csaf_publisher"},
+      {"Csaf01FailCanonicalUrlNotHttps", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) {
+         set_csaf(p, [](Json& m) {
+           m["canonical_url"] = "http://good.example/.well-known/csaf/provider-metadata.json";
+         });
+       },
+       "#/canonical_url: must be an https:// URL"},
+      {"Csaf01FailWrongMetadataVersion", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) { set_csaf(p, [](Json& m) { m["metadata_version"] = "1.0"; }); },
+       "#/metadata_version: must be \"2.0\""},
+      {"Csaf01FailBadPublisherCategory", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) { set_csaf(p, [](Json& m) { m["publisher"]["category"] = "seller"; }); },
+       "#/publisher/category: \"seller\" is not a CSAF publisher category"},
+      {"Csaf01FailTrustedProviderWithoutKeys", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) { set_csaf(p, [](Json& m) { m.erase("public_openpgp_keys"); }); },
+       "a csaf_trusted_provider must publish its OpenPGP key(s)"},
+      {"Csaf01FailBadFingerprint", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) {
+         set_csaf(p, [](Json& m) { m["public_openpgp_keys"][0]["fingerprint"] = "8F6A1B2C"; });
+       },
+       "#/public_openpgp_keys/0/fingerprint: must be at least 40 hexadecimal characters"},
+      {"Csaf01FailProviderWithoutDistributions", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) {
+         set_csaf(p, [](Json& m) {
+           m["role"] = "csaf_provider";
+           m.erase("distributions");
+         });
+       },
+       "a csaf_provider must say where its advisories are"},
+      {"Csaf01FailRolieFeedOverHttp", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) {
+         set_csaf(p, [](Json& m) {
+           m["distributions"] = Json::parse(
+               R"([{"rolie": {"feeds": [{"tlp_label": "WHITE", "url": "http://good.example/f.json"}]}}])");
+         });
+       },
+       "#/distributions/0/rolie/feeds/0: a feed needs a tlp_label and an https:// url"},
+      {"Csaf01FailCopyMissing", "CHK-CSAF-01", Verdict::kFail,
+       [](Pack& p) { p.files.erase("documents/provider-metadata.json"); }, "cannot be read"},
+      {"Csaf01WarnStale", "CHK-CSAF-01", Verdict::kWarn,
+       [](Pack& p) { set_csaf(p, [](Json& m) { m["last_updated"] = "2025-06-01T00:00:00Z"; }); },
+       "#/last_updated: last updated 2025-06-01, 554 days ago (more than 365)"},
+      {"Csaf01WarnPublisherOnly", "CHK-CSAF-01", Verdict::kWarn,
+       [](Pack& p) {
+         set_csaf(p, [](Json& m) {
+           m["role"] = "csaf_publisher";
+           m.erase("distributions");
+           m.erase("public_openpgp_keys");
+         });
+       },
+       "csaf_publisher only"},
       {"Eox01Pass", "CHK-EOX-01", Verdict::kPass, none, "policy is published"},
       {"Eox01FailNoDate", "CHK-EOX-01", Verdict::kFail,
        [](Pack& p) { release(p)["support"].erase("end_of_support"); }, "end-of-support date"},

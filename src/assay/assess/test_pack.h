@@ -93,6 +93,23 @@ inline std::string hardening_text() {
          "Only port 443 needs to be open in the firewall.\n";
 }
 
+// A CSAF 2.0 provider-metadata.json of a trusted provider (CHK-CSAF-01 passes on it).
+inline Json provider_metadata() {
+  return Json::parse(R"({
+    "canonical_url": "https://good.example/.well-known/csaf/provider-metadata.json",
+    "distributions": [{"directory_url": "https://good.example/.well-known/csaf/white/"}],
+    "last_updated": "2026-11-15T09:00:00Z",
+    "list_on_CSAF_aggregators": true,
+    "metadata_version": "2.0",
+    "mirror_on_CSAF_aggregators": true,
+    "public_openpgp_keys": [{"fingerprint": "8F6A1B2C3D4E5F60718293A4B5C6D7E8F9012345",
+                             "url": "https://good.example/.well-known/csaf/openpgp/key.asc"}],
+    "publisher": {"category": "vendor", "name": "Good Vendor Ltd",
+                  "namespace": "https://good.example"},
+    "role": "csaf_trusted_provider"
+  })");
+}
+
 // A pack that passes every check that can pass offline without signatures (DIST-02 needs a
 // real Sigstore bundle; see the shared-data test) and without a database.
 struct Pack {
@@ -119,6 +136,7 @@ inline Pack good_pack(const CatalogueSet& catalogues) {
   pack.files["documents/incident-plan.txt"] = incident_plan_text();
   pack.files["documents/hardening.txt"] = hardening_text();
   pack.files["evidence/framework.pdf"] = "framework statement";
+  pack.files["documents/provider-metadata.json"] = provider_metadata().dump(2);
   pack.manifest = Json::parse(R"({
     "format": "assay-pack/1",
     "vendor": {"legal_name": "Good Vendor Ltd", "companies_house_number": "01234567",
@@ -145,7 +163,10 @@ inline Pack good_pack(const CatalogueSet& catalogues) {
       "incident_support_plan": {"url": "https://good.example/incidents",
                                 "file": "documents/incident-plan.txt"},
       "secure_configuration_guide": {"url": "https://good.example/hardening",
-                                     "file": "documents/hardening.txt"}
+                                     "file": "documents/hardening.txt"},
+      "csaf_provider_metadata": {
+        "url": "https://good.example/.well-known/csaf/provider-metadata.json",
+        "file": "documents/provider-metadata.json"}
     },
     "certificates": [
       {"scheme": "cyber-essentials-plus", "number": "CEP-1234", "issuer": "Example CB",
@@ -169,11 +190,27 @@ inline Pack good_pack(const CatalogueSet& catalogues) {
   return pack;
 }
 
-// An advisory source with log4shell (KEV-listed, critical) for log4j-core < 2.15.0.
+// An advisory source with log4shell (KEV-listed, critical) for log4j-core < 2.15.0, published
+// 2021-12-10, and a made-up high-severity lodash advisory for lodash < 4.17.21, published
+// 2026-09-25 (the good pack's lodash 4.17.21 is not affected).
 inline std::unique_ptr<match::InMemorySource> log4shell_source() {
   auto source = std::make_unique<match::InMemorySource>();
+  auto lodash = formats::read_osv_json(R"({
+    "id": "GHSA-test-lodash-0001", "modified": "2026-09-25T00:00:00Z",
+    "published": "2026-09-25T08:00:00Z", "aliases": ["CVE-2026-99901"],
+    "summary": "Prototype pollution, a made-up test advisory",
+    "affected": [{"package": {"ecosystem": "npm", "name": "lodash"},
+                  "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "4.17.21"}]}]}],
+    "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"}]
+})",
+                                       "lodash-osv.json");
+  EXPECT_TRUE(lodash.has_value());
+  if (lodash) {
+    source->add(lodash->value);
+  }
   auto advisory = formats::read_osv_json(R"({
     "id": "GHSA-jfh8-c2jp-5v3q", "modified": "2024-01-01T00:00:00Z",
+    "published": "2021-12-10T00:00:00Z",
     "aliases": ["CVE-2021-44228"], "summary": "Remote code execution through JNDI lookups",
     "affected": [{"package": {"ecosystem": "Maven", "name": "org.apache.logging.log4j:log4j-core"},
                   "ranges": [{"type": "ECOSYSTEM",

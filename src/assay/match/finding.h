@@ -73,6 +73,9 @@ struct Finding {
   std::optional<FindingVex> vex;
   bool suppressed = false;              // a not_affected or fixed VEX statement applies
   std::vector<std::string> references;  // advisory URLs
+  // The earliest publication date (RFC 3339 as written) among the matching advisories; "" when
+  // none gives one. Patch timeliness (assess CHK-PATCH-01) starts its clock here.
+  std::string published;
 };
 
 }  // namespace assay::match

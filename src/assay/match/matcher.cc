@@ -212,6 +212,11 @@ Finding merge(const std::vector<const Match*>& group, const model::Component& co
     if (match->method == MatchMethod::kCpe) {
       finding.method = MatchMethod::kCpe;
     }
+    if (!advisory.published.empty() &&
+        (finding.published.empty() ||
+         advisory.published.substr(0, 10) < finding.published.substr(0, 10))) {
+      finding.published = advisory.published;
+    }
     for (const model::AdvisoryReference& reference : advisory.references) {
       if (finding.references.size() < 20 &&
           std::find(finding.references.begin(), finding.references.end(), reference.url) ==
