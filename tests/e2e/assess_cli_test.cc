@@ -239,6 +239,50 @@ TEST_F(AssessCliTest, CheckNeedsAPolicyAndRefusesABadOne) {
   EXPECT_THAT(bad.err, HasSubstr("POLICY-UNKNOWN-FIELD"));
 }
 
+TEST_F(AssessCliTest, PatchTimelinessAndCsafMetadataInTheExamples) {
+  const CliResult gappy =
+      run_cli({"assess", kGappy, "--advisories", kIntel, "--now", kNow, "--format", "json"});
+  ASSERT_EQ(gappy.exit_code, 0) << gappy.err;
+  const Json gappy_json = Json::parse(gappy.out);
+  const Json* patch = find(gappy_json["checks"], "CHK-PATCH-01");
+  ASSERT_NE(patch, nullptr);
+  EXPECT_EQ((*patch)["verdict"], "FAIL");
+  EXPECT_THAT((*patch)["details"].dump(),
+              HasSubstr("CVE-2021-44228 in log4j-core 2.14.1 (KEV): published 2021-12-10"));
+  EXPECT_THAT((*patch)["details"].dump(), HasSubstr("still unfixed in release 3.1.0"));
+  const Json* csaf = find(gappy_json["checks"], "CHK-CSAF-01");
+  ASSERT_NE(csaf, nullptr);
+  EXPECT_EQ((*csaf)["verdict"], "WARN");
+  EXPECT_THAT((*csaf)["summary"].get<std::string>(), HasSubstr("no CSAF provider metadata"));
+
+  const CliResult good =
+      run_cli({"assess", kGood, "--advisories", kIntel, "--now", kNow, "--format", "json"});
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  const Json good_json = Json::parse(good.out);
+  EXPECT_EQ((*find(good_json["checks"], "CHK-PATCH-01"))["verdict"], "PASS");
+  EXPECT_EQ((*find(good_json["checks"], "CHK-CSAF-01"))["verdict"], "PASS");
+  EXPECT_EQ((*find(good_json["checks"], "CHK-CSAF-01"))["evidence"][0]["where"],
+            "documents/csaf-provider-metadata.json");
+}
+
+TEST_F(AssessCliTest, CycloneDxAttestationValidatesAsCycloneDx16) {
+  const std::string out = path("good.assessment.cdx.json");
+  const CliResult result = run_cli({"assess", kGood, "--advisories", kIntel, "--now", kNow,
+                                    "--format", "cyclonedx", "--out", out});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Json json = Json::parse(read_text(out));
+  EXPECT_EQ(json["bomFormat"], "CycloneDX");
+  EXPECT_EQ(json["specVersion"], "1.6");
+  EXPECT_EQ(json["declarations"]["targets"]["components"][0]["name"], "Northwind Ledger");
+  EXPECT_EQ(json["declarations"]["attestations"][0]["map"].size(), 45U);
+  // The official CycloneDX 1.6 schema, through assay's own validator.
+  const CliResult validated = run_cli({"sbom", "validate", out});
+  EXPECT_EQ(validated.exit_code, 0) << validated.out << validated.err;
+  const CliResult help = run_cli({"assess", "--help"});
+  EXPECT_THAT(help.out, HasSubstr("--format cyclonedx"));
+  EXPECT_EQ(run_cli({"assess", kGood, "--format", "spdx"}).exit_code, 2);
+}
+
 TEST_F(AssessCliTest, UsageErrors) {
   const CliResult catalogue = run_cli({"assess", kGood, "--catalogue", "draft-2023"});
   EXPECT_EQ(catalogue.exit_code, 2);

@@ -1,7 +1,7 @@
 // assay assess | check | compare: assesses a vendor's evidence pack (directory or .zip) against the
 // Code of Practice catalogues, offline, and reports verdicts per principle and claim (text, JSON,
-// Markdown, HTML); `check` applies a buyer's policy as a gate and exits 1 when it fails;
-// `compare` puts several suppliers side by side.
+// Markdown, HTML, a CycloneDX 1.6 attestation); `check` applies a buyer's policy as a gate and
+// exits 1 when it fails; `compare` puts several suppliers side by side.
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -22,6 +22,7 @@
 #include "assay/verify/securitytxt.h"
 
 #include "cli.h"
+#include "version_info.h"
 
 namespace assay::cli {
 
@@ -110,7 +111,9 @@ int run_assess(Context& context, const AssessCmdOptions& options) {
   const std::string rendered = options.format == "json"       ? assess::to_json(*assessment)
                                : options.format == "markdown" ? assess::to_markdown(*assessment)
                                : options.format == "html"     ? assess::to_html(*assessment)
-                                                              : assess::to_text(*assessment);
+                               : options.format == "cyclonedx"
+                                   ? assess::to_cyclonedx(*assessment, kAssayVersion)
+                                   : assess::to_text(*assessment);
   return emit(context, options.out, rendered);
 }
 
@@ -196,8 +199,10 @@ void register_assess_commands(CLI::App& app, Context& context) {
                          "buyer's policy file (JSON; thresholds, docs/formats/assessment-json.md)");
   assess_cmd
       ->add_option("--format", options->format,
-                   "text (default), json, markdown or html (one self-contained, printable page)")
-      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+                   "text (default), json, markdown, html (one self-contained, printable page) "
+                   "or cyclonedx (a CycloneDX 1.6 attestation: declarations with each claim's "
+                   "verdict and evidence digests)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html", "cyclonedx"}));
   assess_cmd->footer(
       "Examples:\n"
       "  assay assess examples/packs/good-vendor\n"
@@ -205,6 +210,9 @@ void register_assess_commands(CLI::App& app, Context& context) {
       "  assay assess examples/packs/gappy-vendor --advisories examples/intel --format html \\\n"
       "      --out gappy-vendor.html\n"
       "  assay assess examples/packs/gappy-vendor --advisories examples/intel --format json\n"
+      "  assay assess examples/packs/good-vendor --advisories examples/intel --format cyclonedx "
+      "\\\n"
+      "      --out good-vendor.assessment.cdx.json\n"
       "  assay assess vendor-pack/ --db ~/.local/share/assay/assay.db --policy council.json\n"
       "Verdicts: PASS, FAIL, WARN, ATTESTED (the vendor's word, no automatic check), N/A (with\n"
       "the reason). Absence of evidence is never a PASS. Exit status: 0 assessed (whatever the\n"
