@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Assay needs to build, test and run. Idempotent: run it again at
 # any time; apt-get skips what is already there. Needs root (or sudo).
 #   scripts/install_deps.sh           build + runtime dependencies
-#   scripts/install_deps.sh --test    also the reference implementations the differential tests use
+#   scripts/install_deps.sh --test    also the reference implementations the differential tests use,
+#                                     and headless Chromium with fonts for the HTML report test
 set -eu
 
 SUDO=""
@@ -20,9 +21,12 @@ TEST_PKGS="dpkg rpm python3 python3-packaging php-cli php-composer-semver ruby \
   libmaven3-core-java default-jdk-headless golang-go golang-golang-x-mod-dev \
   librust-semver-dev libdpkg-dev golang-github-knqyf263-go-apk-version-dev"
 
+# The HTML report test (tests/e2e/report_browser_test.cc) renders the report in headless Chromium.
+BROWSER_PKGS="chromium fonts-liberation fonts-dejavu-core"
+
 PKGS="$BUILD_PKGS"
 if [ "${1:-}" = "--test" ]; then
-  PKGS="$PKGS $TEST_PKGS"
+  PKGS="$PKGS $TEST_PKGS $BROWSER_PKGS"
   # A rustup toolchain, where present, serves; otherwise take Debian's cargo.
   if ! command -v cargo >/dev/null 2>&1; then PKGS="$PKGS cargo"; fi
 fi
