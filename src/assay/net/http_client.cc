@@ -336,6 +336,20 @@ std::string redact_url(std::string_view url) {
   return out;
 }
 
+namespace {
+
+// The lower-cased host of a URL, "" when it has none or cannot be parsed.
+std::string host_of(const std::string& url_text) {
+  UrlHandle url(curl_url());
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, url_text.c_str(), CURLU_NON_SUPPORT_SCHEME) !=
+                  CURLUE_OK) {
+    return "";
+  }
+  return ascii_lower(url_part(url.get(), CURLUPART_HOST).value_or(""));
+}
+
+}  // namespace
+
 Result<Response> fetch(std::string_view url, const FetchOptions& options) {
   initialise_curl();
   const Clock::time_point deadline = Clock::now() + options.total_timeout;
@@ -353,6 +367,15 @@ Result<Response> fetch(std::string_view url, const FetchOptions& options) {
     if (hop_index >= options.max_redirects) {
       return fail(ErrorCode::kInvalidInput, "more than " + std::to_string(options.max_redirects) +
                                                 " redirects, last from " + quote(shown));
+    }
+    if (options.same_host_redirects_only) {
+      const std::string from = host_of(current);
+      const std::string to = host_of(hop.redirect);
+      if (to.empty() || to != from) {
+        return fail(ErrorCode::kInvalidInput, "refusing the redirect from " + quote(shown) +
+                                                  " to " + quote(redact_url(hop.redirect)) +
+                                                  ": it leaves the host " + quote(from));
+      }
     }
     redirects.push_back(current);
     current = std::move(hop.redirect);

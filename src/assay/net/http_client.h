@@ -35,6 +35,9 @@ struct FetchOptions {
   // instead of failing (for formats whose own size rule should report it).
   bool keep_truncated_body = false;
   int max_redirects = 5;
+  // Refuse a redirect to another host (compared case-insensitively, port ignored) before
+  // resolving it, as passive checks of a vendor's own site do (assay assess --online).
+  bool same_host_redirects_only = false;
   // Name resolution, replaceable by tests (e.g. to simulate a rebinding DNS answer). Returns
   // numeric addresses. Default: getaddrinfo.
   std::function<Result<std::vector<std::string>>(const std::string& host)> resolver;
@@ -56,7 +59,8 @@ struct Response {
 // re-checked against the scheme rule and the SSRF guard. Returns the final response whatever its
 // status code. Fails with:
 //   kInvalidInput  the URL is malformed, not https (unless allow_http), carries credentials, or
-//                  its host resolves to an address the guard refuses; too many redirects;
+//                  its host resolves to an address the guard refuses; too many redirects; a
+//                  redirect to another host when same_host_redirects_only is set;
 //   kIo            resolution, connection, TLS, timeout or transfer failed, or the body exceeded
 //                  max_body_bytes.
 // Messages never include the query string. Thread-safe (one curl handle per call).

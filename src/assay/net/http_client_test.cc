@@ -61,6 +61,9 @@ class HttpClientTest : public ::testing::Test {
       response.set_redirect("http://user:secret@127.0.0.1:" + std::to_string(server_.port()) +
                             "/ok");
     });
+    server.Get("/to-metadata", [](const httplib::Request&, httplib::Response& response) {
+      response.set_redirect("http://169.254.169.254/latest/meta-data/");
+    });
     server.Get("/set-cookie", [](const httplib::Request&, httplib::Response& response) {
       response.set_header("Set-Cookie", "session=abc; Path=/");
       response.set_redirect("/ok");
@@ -199,6 +202,21 @@ TEST_F(HttpClientTest, GuardIsReappliedOnEveryRedirect) {
   ASSERT_FALSE(response);
   EXPECT_THAT(response.error().message, HasSubstr("URLs with credentials are not fetched"));
   EXPECT_THAT(response.error().message, ::testing::Not(HasSubstr("secret")));
+}
+
+TEST_F(HttpClientTest, RedirectToAnotherHostIsRefusedWhenAsked) {
+  FetchOptions options = permissive();
+  options.total_timeout = std::chrono::milliseconds(300);
+  options.same_host_redirects_only = true;
+  Result<Response> response = fetch(server_.url("/to-metadata"), options);
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().code, ErrorCode::kInvalidInput);
+  EXPECT_THAT(response.error().message,
+              HasSubstr("to \"http://169.254.169.254/latest/meta-data/\": it leaves the host "
+                        "\"127.0.0.1\""));
+  response = fetch(server_.url("/r/2"), options);
+  ASSERT_TRUE(response) << response.error().to_string();
+  EXPECT_EQ(response->url, server_.url("/ok"));
 }
 
 TEST_F(HttpClientTest, CookiesAreNeverSentBack) {
