@@ -1,7 +1,9 @@
 // assay assess | check | compare: assesses a vendor's evidence pack (directory or .zip) against the
-// Code of Practice catalogues, offline, and reports verdicts per principle and claim (text, JSON,
-// Markdown, HTML, a CycloneDX 1.6 attestation); `check` applies a buyer's policy as a gate and
-// exits 1 when it fails; `compare` puts several suppliers side by side.
+// Code of Practice catalogues, offline unless --online fetches the vendor's live security.txt and
+// published links (passive GETs through net::fetch), and reports verdicts per principle and claim
+// (text, JSON, Markdown, HTML, a CycloneDX 1.6 attestation); `check` applies a buyer's policy as a
+// gate and exits 1 when it fails; `compare` puts several suppliers side by side.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -17,6 +19,7 @@
 #include "assay/assess/pack.h"
 #include "assay/core/file.h"
 #include "assay/core/strings.h"
+#include "assay/net/http_client.h"
 #include "assay/store/importer.h"
 #include "assay/store/vulndb.h"
 #include "assay/verify/securitytxt.h"
@@ -38,12 +41,44 @@ struct AssessCmdOptions {
   std::string database;
   std::vector<std::string> advisories;
   std::string now;
+  bool online = false;
+  bool allow_private_addresses = false;
+  double timeout_seconds = 20.0;
 };
 
 std::int64_t now_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+// The passive fetcher behind --online: GET only, the SSRF guard on every hop, redirects only
+// within the same host, the timeout and the caller's size cap; never credentials or cookies.
+assess::LiveFetcher live_fetcher(const AssessCmdOptions& options) {
+  net::FetchOptions fetch_options;
+  fetch_options.allow_private_addresses = options.allow_private_addresses;
+  fetch_options.allow_http = options.allow_private_addresses;
+  fetch_options.same_host_redirects_only = true;
+  fetch_options.keep_truncated_body = true;
+  fetch_options.total_timeout =
+      std::chrono::milliseconds(static_cast<std::int64_t>(options.timeout_seconds * 1000.0));
+  fetch_options.connect_timeout =
+      std::min(fetch_options.connect_timeout, fetch_options.total_timeout);
+  return [fetch_options](const std::string& url,
+                         std::size_t max_bytes) -> Result<assess::LiveDocument> {
+    net::FetchOptions for_this = fetch_options;
+    for_this.max_body_bytes = max_bytes;
+    ASSAY_TRY(net::Response response, net::fetch(url, for_this));
+    assess::LiveDocument document;
+    document.status = response.status;
+    document.url = std::move(response.url);
+    document.redirects = std::move(response.redirects);
+    document.content_type = std::move(response.content_type);
+    document.body = std::move(response.body);
+    document.truncated = response.truncated;
+    document.fetched_at = now_seconds();
+    return document;
+  };
 }
 
 // Runs the assessment; on failure reports the error and returns the exit code.
@@ -77,6 +112,15 @@ Result<assess::Assessment> run_assessment(const AssessCmdOptions& options,
     assess_options.database_name = "database " + options.database;
   }
   assess_options.vulnerabilities = db.get();
+  if (options.online) {
+    if (!(options.timeout_seconds > 0.0 && options.timeout_seconds <= 300.0)) {
+      return fail(ErrorCode::kInvalidInput,
+                  "--timeout must be more than 0 and at most 300 seconds");
+    }
+    assess_options.fetch = live_fetcher(options);
+  } else if (options.allow_private_addresses) {
+    return fail(ErrorCode::kInvalidInput, "--allow-private-addresses needs --online");
+  }
   return assess::assess(*files, catalogues, policy, assess_options);
 }
 
@@ -186,6 +230,17 @@ void add_common(CLI::App* command, AssessCmdOptions& options, bool single_pack =
   command->add_option("--out", options.out, "write the report to this file instead of stdout");
   command->add_option("--now", options.now,
                       "assess as of this RFC 3339 time instead of now (reproducible reports)");
+  command->add_flag("--online", options.online,
+                    "also fetch the vendor's live https://<domain>/.well-known/security.txt and "
+                    "the pack's links (disclosure policy, support policy and end-of-support "
+                    "data, incident plan, configuration guide, CSAF provider metadata): passive "
+                    "GETs, no credentials, private addresses refused, redirects only within a "
+                    "host. Without it nothing is fetched");
+  command->add_option("--timeout", options.timeout_seconds,
+                      "with --online: seconds allowed for each fetch (default 20)");
+  command->add_flag("--allow-private-addresses", options.allow_private_addresses,
+                    "with --online: allow private, loopback and link-local addresses and plain "
+                    "http:// (internal services and tests only)");
 }
 
 }  // namespace
@@ -214,6 +269,10 @@ void register_assess_commands(CLI::App& app, Context& context) {
       "\\\n"
       "      --out good-vendor.assessment.cdx.json\n"
       "  assay assess vendor-pack/ --db ~/.local/share/assay/assay.db --policy council.json\n"
+      "  assay assess examples/packs/good-vendor --online --format html --out live.html\n"
+      "Offline (the default) nothing is fetched and the report names the checks that used only\n"
+      "the pack's copies. --online also checks the vendor's live security.txt and links; what\n"
+      "it fetches is evidence E3 with its HTTP status, final URL, digest and time.\n"
       "Verdicts: PASS, FAIL, WARN, ATTESTED (the vendor's word, no automatic check), N/A (with\n"
       "the reason). Absence of evidence is never a PASS. Exit status: 0 assessed (whatever the\n"
       "verdicts); 2 the pack, policy or database cannot be read.");
@@ -230,6 +289,7 @@ void register_assess_commands(CLI::App& app, Context& context) {
       "Examples:\n"
       "  assay check release-pack/ --policy council-policy.json\n"
       "  assay check release-pack.zip --policy policy.json --advisories osv/ --format json\n"
+      "  assay check release-pack/ --policy policy.json --online   # also the live site\n"
       "A policy sets thresholds and the gate: \"fail_on\" (verdicts of checks that fail it,\n"
       "default [\"FAIL\"]), \"fail_on_inconsistent\" and \"ignore_checks\".\n"
       "Exit status: 0 the policy passes; 1 it fails; 2 error.");

@@ -282,9 +282,12 @@ Result<Assessment> assess(const PackFiles& files, const CatalogueSet& catalogues
   if (context.database_name.empty()) {
     context.database_name = "the vulnerability database";
   }
+  context.fetch = options.fetch;
   internal::load_pack_documents(context);
   ASSAY_TRY_VOID(internal::scan_sboms(context));
   assessment.checks = internal::run_checks(context);
+  assessment.online = static_cast<bool>(options.fetch);
+  assessment.limited_to_pack = std::move(context.limited_to_pack);
   // A check whose claims the Code does not apply to the vendor's role is N/A, whatever it found:
   // a reseller is not failed on SBOM quality, which the Code leaves to the developer.
   for (CheckResult& check : assessment.checks) {

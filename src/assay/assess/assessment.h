@@ -6,9 +6,11 @@
 #define ASSAY_ASSESS_ASSESSMENT_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "assay/assess/catalogue.h"
@@ -30,11 +32,29 @@ int severity_rank(Verdict verdict);
 enum class Strength { kE0, kE1, kE2, kE3 };
 std::string_view to_string(Strength strength);  // "E0" ... "E3"
 
+// What Assay fetched from the vendor's live site for an evidence item (assay assess --online).
+struct LiveFetch {
+  long http_status = 0;    // the final response's status; 0 when the fetch got no answer
+  std::string final_url;   // after redirects (same host only); "" when no answer
+  std::string fetched_at;  // RFC 3339, the wall-clock time of the fetch
+  std::string error;       // why the fetch was refused or failed; "" when it was answered
+};
+
 struct EvidenceItem {
+  EvidenceItem() = default;
+  EvidenceItem(std::string what_in, std::string where_in, std::string digest_in,
+               Strength strength_in, std::optional<LiveFetch> live_in = std::nullopt)
+      : what(std::move(what_in)),
+        where(std::move(where_in)),
+        digest(std::move(digest_in)),
+        strength(strength_in),
+        live(std::move(live_in)) {}
+
   std::string what;    // "CycloneDX 1.6 SBOM", "security.txt"
   std::string where;   // path in the pack, or URL
   std::string digest;  // "sha256:<hex>" of what was examined, "" when nothing was read
   Strength strength = Strength::kE0;
+  std::optional<LiveFetch> live;  // set when `where` was fetched live (--online)
 };
 
 struct CheckResult {
@@ -111,11 +131,32 @@ struct Policy {
 // The default policy as JSON (documented; `assay check` users start from it).
 std::string default_policy_json();
 
+// A document fetched passively from the vendor's live site.
+struct LiveDocument {
+  long status = 0;
+  std::string url;                     // the final URL
+  std::vector<std::string> redirects;  // every URL that redirected, in order
+  std::string content_type;
+  std::string body;
+  bool truncated = false;       // the body was cut at the size asked for
+  std::int64_t fetched_at = 0;  // seconds since the epoch (wall clock, not AssessOptions::now)
+};
+
+// Fetches `url` with one passive GET (no credentials, the SSRF guard, timeouts, redirects only
+// within the same host), keeping at most `max_bytes` of the body (more sets truncated). Returns
+// the response whatever its status; fails when the fetch is refused or fails, with a message
+// that names the URL (credentials and query removed). The CLI builds one on net::fetch.
+using LiveFetcher =
+    std::function<Result<LiveDocument>(const std::string& url, std::size_t max_bytes)>;
+
 struct AssessOptions {
   std::int64_t now = 0;                              // seconds since the epoch
   std::string catalogue{kFinalCatalogue};            // the view: final-2025 or draft-2024
   match::AdvisorySource* vulnerabilities = nullptr;  // nullptr: vulnerability checks are N/A
   std::string database_name;                         // how reports name the database
+  // Set (assay assess --online): the checks of the vendor's published links also fetch them
+  // live. Empty: nothing is fetched, and those checks say they were limited to the pack's copies.
+  LiveFetcher fetch;
 };
 
 struct Assessment {
@@ -131,6 +172,10 @@ struct Assessment {
   std::vector<ItemResult> items;    // the chosen catalogue's themes/principles or provisions
   Verdict overall = Verdict::kFail;
   std::size_t inconsistent = 0;
+  bool online = false;  // the vendor's live links were fetched (--online)
+  // Offline only: the checks that would have fetched the vendor's live site with --online, and
+  // so were limited to the pack's copies.
+  std::vector<std::string> limited_to_pack;
 
   const CheckResult* check(std::string_view id) const;
   const ClaimResult* claim(std::string_view id) const;

@@ -260,6 +260,119 @@ bool is_saas(const Context& context) {
 constexpr std::string_view kSaasReason =
     "SaaS: the vendor delivers a service, not software to install";
 
+// --- live fetches (--online) ------------------------------------------------------------------
+
+// Published pages and documents fetched live are read up to this size.
+constexpr std::size_t kMaxLiveBytes = 1024 * 1024;
+
+bool is_online(const Context& context) {
+  return static_cast<bool>(context.fetch);
+}
+
+// Offline: says in `result` that the live `what` at `url` was not fetched, and lists the check
+// among those limited to the pack's copies.
+void note_offline(Context& context, CheckResult& result, std::string_view what,
+                  const std::string& url) {
+  result.details.push_back("offline: the live " + std::string(what) +
+                           (url.empty() ? std::string() : " (" + url + ")") +
+                           " was not fetched; only the pack was checked (run with --online)");
+  if (std::find(context.limited_to_pack.begin(), context.limited_to_pack.end(), result.id) ==
+      context.limited_to_pack.end()) {
+    context.limited_to_pack.push_back(result.id);
+  }
+}
+
+// A live fetch: the body when the server answered 200 (within the size limit), else why not.
+struct LiveOutcome {
+  std::optional<LiveDocument> document;  // set when the server answered at all
+  std::optional<std::string> body;       // HTTP 200, not cut at the size limit (unless kept)
+  std::string problem;                   // "" when body is set
+};
+
+// Fetches `url` live for `what`, records it as evidence (E3 when it answered 200, with status,
+// final URL, digest and time), and returns the outcome. `keep_truncated` passes an oversized
+// body on (cut) for formats whose own size rule reports it.
+LiveOutcome fetch_live(Context& context, CheckResult& result, std::string_view what,
+                       const std::string& url, std::size_t max_bytes, bool keep_truncated = false) {
+  LiveOutcome outcome;
+  auto fetched = context.fetch(url, max_bytes);
+  if (!fetched) {
+    outcome.problem = fetched.error().to_string();
+    LiveFetch live;
+    live.error = outcome.problem;
+    result.evidence.push_back(
+        {std::string(what) + " (live fetch failed)", url, "", Strength::kE0, std::move(live)});
+    return outcome;
+  }
+  LiveFetch live;
+  live.http_status = fetched->status;
+  live.final_url = fetched->url;
+  live.fetched_at = verify::securitytxt::format_rfc3339(fetched->fetched_at);
+  if (fetched->status != 200) {
+    outcome.problem = fetched->url + " answered HTTP " + std::to_string(fetched->status);
+  } else if (fetched->truncated && !keep_truncated) {
+    outcome.problem =
+        fetched->url + " is larger than " + std::to_string(max_bytes) + " bytes (not read)";
+  }
+  if (!outcome.problem.empty()) {
+    live.error = outcome.problem;
+    result.evidence.push_back(
+        {std::string(what) + " (fetched live)", url, "", Strength::kE0, std::move(live)});
+  } else {
+    result.evidence.push_back({std::string(what) + " (fetched live)", url,
+                               sha256_ref(fetched->body), Strength::kE3, std::move(live)});
+    outcome.body = fetched->body;
+  }
+  if (fetched->url.rfind("https://", 0) != 0) {
+    result.details.push_back("live: " + fetched->url +
+                             " was fetched over plain http (allowed only by "
+                             "--allow-private-addresses)");
+  }
+  outcome.document = std::move(*fetched);
+  return outcome;
+}
+
+// Makes `result` at least as bad as `verdict`, saying why.
+void at_least(CheckResult& result, Verdict verdict, const std::string& why) {
+  if (severity_rank(result.verdict) < severity_rank(verdict)) {
+    result.summary = why + " (was: " + result.summary + ")";
+    result.verdict = verdict;
+  }
+}
+
+// The text of a published document for a content check: fetched live with --online (the
+// stronger evidence), else the pack's copy. `live_problem` is set when the live link failed.
+std::optional<std::string> link_copy(Context& context, const Link& link, CheckResult& result,
+                                     std::string_view what);
+
+std::optional<std::string> document_text(Context& context, const Link& link, CheckResult& result,
+                                         std::string_view what, std::string& live_problem) {
+  if (!is_online(context)) {
+    note_offline(context, result, what, link.url);
+    return link_copy(context, link, result, what);
+  }
+  std::optional<std::string> copy;
+  if (!link.file.empty()) {
+    copy = link_copy(context, link, result, what);
+  }
+  if (link.url.empty()) {
+    live_problem = "no URL is given to fetch the " + std::string(what) + " from";
+    result.details.push_back("live: " + live_problem);
+    return copy;
+  }
+  LiveOutcome live = fetch_live(context, result, what, link.url, kMaxLiveBytes);
+  if (!live.body) {
+    live_problem = "the published " + std::string(what) + " does not answer: " + live.problem;
+    result.details.push_back("live: " + live_problem);
+    return copy;
+  }
+  if (copy && sha256_ref(*copy) != sha256_ref(*live.body)) {
+    result.details.push_back("live: the published " + std::string(what) +
+                             " differs from the pack's copy; the live one was checked");
+  }
+  return std::move(live.body);
+}
+
 // --- SBOMs ------------------------------------------------------------------------------------
 
 void check_sbom_present(Context& context, CheckResult& result) {
@@ -1215,7 +1328,7 @@ void check_digests(Context& context, CheckResult& result) {
 
 // --- disclosure -------------------------------------------------------------------------------
 
-void check_security_txt(Context& context, CheckResult& result) {
+void check_security_txt_copy(Context& context, CheckResult& result) {
   const auto link = context.manifest.links.find("security_txt");
   if (link == context.manifest.links.end()) {
     finish(result, Verdict::kFail, "no security.txt given");
@@ -1276,6 +1389,131 @@ void check_security_txt(Context& context, CheckResult& result) {
     finish(result, Verdict::kWarn, "valid, with " + std::to_string(warnings) + " warning(s)");
   } else {
     finish(result, Verdict::kPass, "valid and current");
+  }
+}
+
+// https://<vendor domain>/.well-known/security.txt (RFC 9116 section 3); a domain written as an
+// origin ("https://host:port") keeps its scheme and port. "" when the pack names no domain.
+std::string well_known_security_txt(const PackManifest& manifest) {
+  std::string origin = manifest.vendor.domain;
+  while (!origin.empty() && origin.back() == '/') {
+    origin.pop_back();
+  }
+  if (origin.empty()) {
+    return "";
+  }
+  if (origin.find("://") == std::string::npos) {
+    origin = "https://" + origin;
+  }
+  return origin + "/.well-known/security.txt";
+}
+
+bool has_finding(const verify::securitytxt::Parsed& parsed, std::string_view code) {
+  return std::any_of(
+      parsed.findings.begin(), parsed.findings.end(),
+      [code](const verify::securitytxt::Finding& finding) { return finding.code == code; });
+}
+
+// With --online: fetches the vendor's live security.txt, runs the same rules on it as on the
+// pack's copy (plus the retrieval rules), and lets it decide the verdict as the stronger
+// evidence. A live file that has expired or lost its Contact while the pack's copy has not is
+// INCONSISTENT (FAIL).
+void check_security_txt_live(Context& context, CheckResult& result) {
+  const std::string url = well_known_security_txt(context.manifest);
+  if (url.empty()) {
+    result.details.push_back(
+        "live: the pack names no vendor domain to fetch /.well-known/security.txt from");
+    at_least(result, Verdict::kWarn, "the live security.txt cannot be checked: no vendor domain");
+    return;
+  }
+  const std::string pack_verdict(to_string(result.verdict));
+  LiveOutcome live =
+      fetch_live(context, result, "security.txt", url, verify::securitytxt::kMaxBytes + 1, true);
+  if (!live.body) {
+    result.details.push_back("live: " + live.problem);
+    finish(result, Verdict::kFail, "no security.txt is served at " + url);
+    return;
+  }
+  verify::securitytxt::CheckOptions options;
+  options.now = context.now;
+  options.retrieval_url = live.document->url;
+  options.content_type = live.document->content_type;
+  options.redirects = live.document->redirects;
+  const auto link = context.manifest.links.find("security_txt");
+  if (link != context.manifest.links.end() && !link->second.openpgp_key.empty()) {
+    if (auto key = context.files.read(link->second.openpgp_key, kMaxSmallBytes)) {
+      options.key = verify::pgp::KeySpec{std::move(*key), link->second.openpgp_fingerprint};
+    }
+  }
+  auto report = verify::securitytxt::check(*live.body, options);
+  if (!report) {
+    result.details.push_back("live: signature check: " + report.error().to_string());
+    options.key.reset();
+    report = verify::securitytxt::check(*live.body, options);
+  }
+  verify::securitytxt::Parsed parsed =
+      report ? std::move(report->parsed) : verify::securitytxt::parse(*live.body, context.now);
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (const verify::securitytxt::Finding& finding : parsed.findings) {
+    if (finding.severity == Severity::kInfo) {
+      continue;
+    }
+    errors += finding.severity == Severity::kError ? 1U : 0U;
+    warnings += finding.severity == Severity::kWarning ? 1U : 0U;
+    result.details.push_back("live: " + std::string(to_string(finding.severity)) + " " +
+                             finding.code + ": " + finding.message);
+  }
+  if (parsed.file.expires_at) {
+    const std::int64_t left = *parsed.file.expires_at - context.now;
+    if (left > 0 && left < context.policy.securitytxt_expiry_warn_days * 86400) {
+      ++warnings;
+      result.details.push_back("live: expires within " +
+                               std::to_string(context.policy.securitytxt_expiry_warn_days) +
+                               " days (" + *parsed.file.expires + ")");
+    }
+  }
+  std::vector<std::string> inconsistent;
+  if (context.security_txt) {
+    const verify::securitytxt::Parsed& copy = *context.security_txt;
+    if (has_finding(parsed, "SECTXT-EXPIRED") && !has_finding(copy, "SECTXT-EXPIRED")) {
+      inconsistent.push_back("the live file expired (" + parsed.file.expires.value_or("?") +
+                             ") but the pack's copy has not (" + copy.file.expires.value_or("?") +
+                             ")");
+    }
+    if (parsed.file.contact.empty() && !copy.file.contact.empty()) {
+      inconsistent.push_back("the live file gives no Contact but the pack's copy does (" +
+                             join(copy.file.contact, ", ") + ")");
+    }
+    if (sha256_ref(*live.body) != context.security_txt_digest) {
+      result.details.push_back("live: the live file differs from the pack's copy (" +
+                               context.manifest.links.at("security_txt").file + ")");
+    }
+  }
+  if (!inconsistent.empty()) {
+    finish(result, Verdict::kFail, "INCONSISTENT with the pack: " + join(inconsistent, "; "));
+  } else if (errors > 0) {
+    finish(result, Verdict::kFail,
+           "the live security.txt has " + std::to_string(errors) + " RFC 9116 error(s)");
+  } else if (warnings > 0) {
+    finish(result, Verdict::kWarn,
+           "the live security.txt is valid, with " + std::to_string(warnings) + " warning(s)");
+  } else {
+    finish(result, Verdict::kPass, "the live security.txt is valid and current");
+  }
+  if (pack_verdict == "FAIL" && result.verdict != Verdict::kFail) {
+    result.details.push_back(
+        "live: the pack's copy failed, but the live file (stronger "
+        "evidence) decides");
+  }
+}
+
+void check_security_txt(Context& context, CheckResult& result) {
+  check_security_txt_copy(context, result);
+  if (is_online(context)) {
+    check_security_txt_live(context, result);
+  } else if (const std::string url = well_known_security_txt(context.manifest); !url.empty()) {
+    note_offline(context, result, "security.txt", url);
   }
 }
 
@@ -1343,10 +1581,14 @@ void check_vdp(Context& context, CheckResult& result) {
     finish(result, Verdict::kFail, "no vulnerability disclosure policy given");
     return;
   }
-  const auto text = link_copy(context, link->second, result, "disclosure policy");
+  std::string live_problem;
+  const auto text = document_text(context, link->second, result, "disclosure policy", live_problem);
   if (!text) {
     finish(result, Verdict::kAttested,
            "a policy URL is given; add a copy to the pack to check its content offline");
+    if (!live_problem.empty()) {
+      at_least(result, Verdict::kWarn, live_problem);
+    }
     return;
   }
   std::vector<std::string> missing;
@@ -1365,6 +1607,9 @@ void check_vdp(Context& context, CheckResult& result) {
     finish(result, Verdict::kFail, "the policy copy says nothing about how to report");
   } else {
     finish(result, Verdict::kWarn, "the policy lacks " + join(missing, ", "));
+  }
+  if (!live_problem.empty()) {
+    at_least(result, Verdict::kWarn, live_problem);
   }
 }
 
@@ -1578,7 +1823,7 @@ void check_provider_metadata(const json::Json& root, const std::string& file, st
   }
 }
 
-void check_csaf_provider(Context& context, CheckResult& result) {
+void check_csaf_copy(Context& context, CheckResult& result) {
   const auto link = context.manifest.links.find("csaf_provider_metadata");
   if (link == context.manifest.links.end()) {
     if (is_saas(context)) {
@@ -1662,6 +1907,76 @@ void check_csaf_provider(Context& context, CheckResult& result) {
   }
 }
 
+// With --online: fetches the linked provider-metadata.json and runs the same rules on it; the
+// live document decides the verdict. Not served (any status but 200, refused, failed) is FAIL:
+// CSAF 2.0 requires the file at its URL over TLS.
+void check_csaf_live(Context& context, const Link& csaf, CheckResult& result) {
+  LiveOutcome live =
+      fetch_live(context, result, "CSAF provider metadata", csaf.url, kMaxSmallBytes);
+  if (!live.body) {
+    result.details.push_back("live: " + live.problem);
+    finish(result, Verdict::kFail, "the CSAF provider metadata is not served at " + csaf.url);
+    return;
+  }
+  const std::string& source = live.document->url;
+  InputLimits limits;
+  limits.max_bytes = kMaxSmallBytes;
+  limits.max_depth = 16;
+  const auto root = json::parse(*live.body, source, limits);
+  if (!root) {
+    result.details.push_back("live: " + root.error().to_string());
+    finish(result, Verdict::kFail, "the live CSAF provider metadata is not valid JSON");
+    return;
+  }
+  std::vector<std::string> problems;
+  std::vector<std::string> warnings;
+  std::string role;
+  check_provider_metadata(*root, source, today(context), context.policy.csaf_max_age_days, problems,
+                          warnings, role);
+  if (root->is_object()) {
+    const auto canonical = root->find("canonical_url");
+    if (canonical != root->end() && canonical->is_string() &&
+        canonical->get<std::string>() != source) {
+      warnings.push_back(source + "#/canonical_url: \"" + canonical->get<std::string>() +
+                         "\" is not the URL it was fetched from");
+    }
+  }
+  if (role == "csaf_publisher") {
+    warnings.push_back(source +
+                       "#/role: csaf_publisher only: no distribution councils can follow is "
+                       "promised");
+  }
+  for (const std::string& problem : problems) {
+    result.details.push_back("live: " + problem);
+  }
+  for (const std::string& warning : warnings) {
+    result.details.push_back("live: " + warning);
+  }
+  if (!problems.empty()) {
+    finish(result, Verdict::kFail,
+           std::to_string(problems.size()) + " problem(s) in the live CSAF provider metadata");
+  } else if (!warnings.empty()) {
+    finish(result, Verdict::kWarn,
+           "the live CSAF provider metadata is valid, with " + std::to_string(warnings.size()) +
+               " point(s) to review");
+  } else {
+    finish(result, Verdict::kPass, "valid live CSAF provider metadata (" + role + ")");
+  }
+}
+
+void check_csaf_provider(Context& context, CheckResult& result) {
+  check_csaf_copy(context, result);
+  const auto link = context.manifest.links.find("csaf_provider_metadata");
+  if (link == context.manifest.links.end() || link->second.url.empty()) {
+    return;
+  }
+  if (is_online(context)) {
+    check_csaf_live(context, link->second, result);
+  } else {
+    note_offline(context, result, "CSAF provider metadata", link->second.url);
+  }
+}
+
 // --- support ----------------------------------------------------------------------------------
 
 void check_support_info(Context& context, CheckResult& result) {
@@ -1679,14 +1994,28 @@ void check_support_info(Context& context, CheckResult& result) {
     }
   }
   std::size_t links = 0;
+  std::vector<std::string> live_problems;
   for (const std::string_view name : {"support_policy", "end_of_support_data"}) {
     const auto link = context.manifest.links.find(std::string(name));
     if (link == context.manifest.links.end()) {
       result.details.push_back("no " + std::string(name) + " link");
-    } else {
-      ++links;
-      result.evidence.push_back({std::string(name), link->second.url, "", Strength::kE1});
+      continue;
     }
+    ++links;
+    result.evidence.push_back({std::string(name), link->second.url, "", Strength::kE1});
+    if (!is_online(context)) {
+      note_offline(context, result, name, link->second.url);
+    } else if (link->second.url.empty()) {
+      live_problems.push_back("no URL is given for " + std::string(name));
+    } else if (const LiveOutcome live =
+                   fetch_live(context, result, name, link->second.url, kMaxLiveBytes);
+               !live.body) {
+      live_problems.push_back("the published " + std::string(name) +
+                              " does not answer: " + live.problem);
+    }
+  }
+  for (const std::string& problem : live_problems) {
+    result.details.push_back("live: " + problem);
   }
   if (context.manifest.releases.empty() || incomplete > 0) {
     finish(result, Verdict::kFail, "support information missing for some versions");
@@ -1696,6 +2025,9 @@ void check_support_info(Context& context, CheckResult& result) {
     finish(result, Verdict::kPass,
            "every version has a support level and end-of-support date, and the policy is "
            "published");
+  }
+  if (!live_problems.empty()) {
+    at_least(result, Verdict::kWarn, live_problems.front());
   }
 }
 
@@ -1761,10 +2093,15 @@ void check_incident_plan(Context& context, CheckResult& result) {
     finish(result, Verdict::kFail, "no incident support plan given");
     return;
   }
-  const auto text = link_copy(context, link->second, result, "incident support plan");
+  std::string live_problem;
+  const auto text =
+      document_text(context, link->second, result, "incident support plan", live_problem);
   if (!text) {
     finish(result, Verdict::kAttested,
            "a plan URL is given; add a copy to the pack to check its content offline");
+    if (!live_problem.empty()) {
+      at_least(result, Verdict::kWarn, live_problem);
+    }
     return;
   }
   std::vector<std::string> missing;
@@ -1787,6 +2124,9 @@ void check_incident_plan(Context& context, CheckResult& result) {
     finish(result, Verdict::kWarn,
            "the plan covers only " + std::to_string(found) + " of 5 topics");
   }
+  if (!live_problem.empty()) {
+    at_least(result, Verdict::kWarn, live_problem);
+  }
 }
 
 void check_secure_config(Context& context, CheckResult& result) {
@@ -1795,10 +2135,15 @@ void check_secure_config(Context& context, CheckResult& result) {
     finish(result, Verdict::kFail, "no secure configuration guide given");
     return;
   }
-  const auto text = link_copy(context, link->second, result, "secure configuration guide");
+  std::string live_problem;
+  const auto text =
+      document_text(context, link->second, result, "secure configuration guide", live_problem);
   if (!text) {
     finish(result, Verdict::kAttested,
            "a guide URL is given; add a copy to the pack to check its content offline");
+    if (!live_problem.empty()) {
+      at_least(result, Verdict::kWarn, live_problem);
+    }
     return;
   }
   std::vector<std::string> missing;
@@ -1821,6 +2166,9 @@ void check_secure_config(Context& context, CheckResult& result) {
            "the guide covers only " + std::to_string(found) + " of 5 topics");
   } else {
     finish(result, Verdict::kFail, "the guide covers " + std::to_string(found) + " of 5 topics");
+  }
+  if (!live_problem.empty()) {
+    at_least(result, Verdict::kWarn, live_problem);
   }
 }
 

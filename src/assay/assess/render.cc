@@ -13,10 +13,17 @@ namespace {
 json::OrderedJson evidence_json(const std::vector<EvidenceItem>& evidence) {
   json::OrderedJson out = json::OrderedJson::array();
   for (const EvidenceItem& item : evidence) {
-    out.push_back({{"what", item.what},
-                   {"where", item.where},
-                   {"digest", item.digest},
-                   {"strength", to_string(item.strength)}});
+    json::OrderedJson entry = {{"what", item.what},
+                               {"where", item.where},
+                               {"digest", item.digest},
+                               {"strength", to_string(item.strength)}};
+    if (item.live) {
+      entry["live"] = {{"http_status", item.live->http_status},
+                       {"final_url", item.live->final_url},
+                       {"fetched_at", item.live->fetched_at},
+                       {"error", item.live->error}};
+    }
+    out.push_back(std::move(entry));
   }
   return out;
 }
@@ -65,6 +72,8 @@ std::string to_json(const Assessment& assessment) {
   root["releases"] = releases;
   root["overall"] = to_string(assessment.overall);
   root["inconsistent"] = assessment.inconsistent;
+  root["online"] = assessment.online;
+  root["limited_to_pack"] = assessment.limited_to_pack;
   json::OrderedJson items = json::OrderedJson::array();
   for (const ItemResult& item : assessment.items) {
     items.push_back({{"id", item.id},
@@ -134,6 +143,12 @@ std::string to_text(const Assessment& assessment) {
   out << "  releases: " << join(versions, ", ") << "\n";
   out << "  catalogue: " << assessment.catalogue_title << " [" << assessment.catalogue_id << "]\n";
   out << "  assessed at: " << assessment.assessed_at << "\n";
+  if (assessment.online) {
+    out << "  online: the vendor's live security.txt and links were fetched (--online)\n";
+  } else if (!assessment.limited_to_pack.empty()) {
+    out << "  offline: " << join(assessment.limited_to_pack, ", ")
+        << " checked only the pack's copies (--online fetches the live site)\n";
+  }
   out << "Overall: " << to_string(assessment.overall);
   if (assessment.inconsistent > 0) {
     out << " (" << assessment.inconsistent << " claim(s) INCONSISTENT with the checks)";
@@ -221,6 +236,11 @@ std::string to_markdown(const Assessment& assessment) {
   out << "- Delivery model: " << to_string(manifest.product.delivery_model)
       << "; role: " << to_string(manifest.product.role) << "\n";
   out << "- Assessed at: " << assessment.assessed_at << "\n";
+  out << "- Vendor's live site: "
+      << (assessment.online ? "fetched (`--online`)"
+                            : "not fetched; checks limited to the pack's copies: " +
+                                  join(assessment.limited_to_pack, ", "))
+      << "\n";
   out << "- **Overall: " << to_string(assessment.overall) << "**";
   if (assessment.inconsistent > 0) {
     out << " (" << assessment.inconsistent << " claim(s) INCONSISTENT)";

@@ -143,6 +143,9 @@ std::string to_html(const Assessment& assessment) {
   row("Versions assessed", join(versions, "; "));
   row("Standard", assessment.catalogue_title);
   row("Assessed", assessment.assessed_at);
+  row("Vendor's live site",
+      assessment.online ? "fetched (--online): security.txt and published links checked live"
+                        : "not fetched: checks used only the evidence pack's copies");
   out << "</dl>\n";
 
   out << "<h2 id=\"summary\">Summary by principle</h2>\n<table>\n<caption>Result for each "
@@ -210,7 +213,15 @@ std::string to_html(const Assessment& assessment) {
       for (const EvidenceItem& item : check.evidence) {
         out << "<tr><td>" << escape(item.what) << "</td><td><code>" << escape(item.where)
             << "</code></td><td>" << to_string(item.strength) << "</td><td><code>"
-            << escape(item.digest) << "</code></td></tr>\n";
+            << escape(item.digest) << "</code>";
+        if (item.live) {
+          out << "<br>fetched " << escape(item.live->fetched_at) << ", HTTP "
+              << item.live->http_status;
+          if (!item.live->error.empty()) {
+            out << ": " << escape(item.live->error);
+          }
+        }
+        out << "</td></tr>\n";
       }
       out << "</tbody>\n</table>\n";
     }

@@ -65,6 +65,9 @@ struct Context {
   bool security_txt_verified = false;  // a key was given and the signature check ran
   std::string security_txt_error;      // the file or its key could not be read or checked
   bool self_assessment_usable = true;  // false once CHK-SSCOP-01 finds it unusable
+  LiveFetcher fetch;                   // set with --online; empty: nothing is fetched
+  // Offline: ids of the checks that were limited to the pack's copies, in the order they ran.
+  std::vector<std::string> limited_to_pack;
 };
 
 // Reads and parses the pack's SBOMs, VEX documents and security.txt copy into `context`.
