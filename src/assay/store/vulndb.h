@@ -156,6 +156,10 @@ class VulnDb final : public match::AdvisorySource {
 
   Database& database() { return *database_; }
 
+  // Drops what advisories_for remembered per package key (not the parsed advisories), so that
+  // the next lookup asks SQLite again. For measuring the query path (bench/scan_bench.cc).
+  void forget_lookups() { by_key_.clear(); }
+
  private:
   friend class ImportSession;
   explicit VulnDb(std::unique_ptr<Database> database) : database_(std::move(database)) {}
@@ -164,6 +168,13 @@ class VulnDb final : public match::AdvisorySource {
   std::unique_ptr<Database> database_;
   // Parsed advisories by row id, so that repeated scans in one process parse each record once.
   std::unordered_map<std::int64_t, match::AdvisoryPtr> cache_;
+  // What advisories_for found per package key, so that a warm rescan asks SQLite only for keys
+  // it has not seen. Both caches are dropped when the file changes: an import through this
+  // handle, or another connection's commit (PRAGMA data_version moves).
+  std::unordered_map<std::string, std::vector<match::AdvisoryPtr>> by_key_;
+  std::optional<std::int64_t> data_version_;
+  std::optional<Statement> data_version_query_;
+  [[nodiscard]] Result<void> drop_caches_if_changed();
   mutable std::optional<Statement> kev_lookup_;
   mutable std::optional<Statement> epss_lookup_;
   mutable std::optional<std::string> epss_date_;

@@ -224,6 +224,31 @@ TEST_F(VulnDbTest, ReadOnlyOpenServesLookups) {
   EXPECT_EQ(found->at("PyPI/django").size(), 1U);
 }
 
+TEST_F(VulnDbTest, RepeatedLookupsAreCachedUntilTheFileChanges) {
+  import({record("PYSEC-1", "django"), record("PYSEC-2", "django")});
+  auto reader = VulnDb::open(path_, OpenMode::kReadOnly);
+  ASSERT_TRUE(reader.has_value()) << reader.error().to_string();
+  // Ordered by advisory id whatever the order rows come back in; the same answer when cached.
+  for (int round = 0; round < 2; ++round) {
+    const auto found = (*reader)->advisories_for({"PyPI/django", "PyPI/flask"});
+    ASSERT_TRUE(found.has_value()) << found.error().to_string();
+    ASSERT_EQ(found->at("PyPI/django").size(), 2U);
+    EXPECT_EQ(found->at("PyPI/django")[0]->id, "PYSEC-1");
+    EXPECT_EQ(found->at("PyPI/django")[1]->id, "PYSEC-2");
+    EXPECT_EQ(found->count("PyPI/flask"), 0U);
+  }
+  // Another connection commits: the reader's cached answers (also the empty one) are dropped.
+  import({record("PYSEC-3", "flask")});
+  const auto after = (*reader)->advisories_for({"PyPI/django", "PyPI/flask"});
+  ASSERT_TRUE(after.has_value()) << after.error().to_string();
+  ASSERT_EQ(after->count("PyPI/flask"), 1U);
+  EXPECT_EQ(after->at("PyPI/flask")[0]->id, "PYSEC-3");
+  // And an import through the same handle drops its own caches.
+  EXPECT_EQ(count_for("PyPI/jinja2"), 0U);
+  import({record("PYSEC-4", "jinja2")});
+  EXPECT_EQ(count_for("PyPI/jinja2"), 1U);
+}
+
 TEST_F(VulnDbTest, ASourceKeepsItsKind) {
   import({record("PYSEC-1", "django")}, {}, "shared");
   const auto wrong = db_->begin_import("shared", SourceKind::kKev, {});
