@@ -219,6 +219,19 @@ std::string compare_html(const std::vector<Assessment>& assessments);
 // Days since the epoch of a YYYY-MM-DD date, or nullopt when malformed.
 std::optional<std::int64_t> date_to_days(std::string_view date);
 
+// The offline rules of CHK-CSAF-01 on one CSAF 2.0 provider-metadata.json: `problems` break the
+// format or the role the file claims (each names `file` and a JSON pointer), `warnings` are
+// signals to review (staleness against `max_age_days` from `now_days`, days since the epoch).
+// Input over 4 MiB or nested deeper than 16 is a problem, never a crash.
+struct ProviderMetadataReport {
+  std::string role;  // as the file states it, "" when absent
+  std::vector<std::string> problems;
+  std::vector<std::string> warnings;
+};
+ProviderMetadataReport check_csaf_provider_metadata(std::string_view text, std::string_view file,
+                                                    std::int64_t now_days,
+                                                    std::int64_t max_age_days);
+
 }  // namespace assay::assess
 
 #endif  // ASSAY_ASSESS_ASSESSMENT_H_

@@ -2469,4 +2469,30 @@ std::vector<CheckResult> run_checks(Context& context) {
   return results;
 }
 
+ProviderMetadataReport provider_metadata_report(std::string_view text, std::string_view file,
+                                                std::int64_t now_days, std::int64_t max_age_days) {
+  ProviderMetadataReport report;
+  InputLimits limits;
+  limits.max_bytes = kMaxSmallBytes;
+  limits.max_depth = 16;
+  const auto root = json::parse(text, file, limits);
+  if (!root) {
+    report.problems.push_back(root.error().to_string());
+    return report;
+  }
+  check_provider_metadata(*root, std::string(file), now_days, max_age_days, report.problems,
+                          report.warnings, report.role);
+  return report;
+}
+
 }  // namespace assay::assess::internal
+
+namespace assay::assess {
+
+ProviderMetadataReport check_csaf_provider_metadata(std::string_view text, std::string_view file,
+                                                    std::int64_t now_days,
+                                                    std::int64_t max_age_days) {
+  return internal::provider_metadata_report(text, file, now_days, max_age_days);
+}
+
+}  // namespace assay::assess

@@ -21,6 +21,24 @@ using test_pack::Json;
 using test_pack::Pack;
 using ::testing::HasSubstr;
 
+// The CHK-CSAF-01 rules as a function (also the csaf_provider fuzz target's entry point).
+TEST(CsafProviderMetadataTest, ReportsProblemsWithFileAndPointer) {
+  const auto good = check_csaf_provider_metadata(
+      testing::read_text("examples/packs/good-vendor/documents/csaf-provider-metadata.json"),
+      "pm.json", 20795, 365);
+  EXPECT_TRUE(good.problems.empty()) << good.problems.front();
+  EXPECT_EQ(good.role, "csaf_trusted_provider");
+  const auto broken =
+      check_csaf_provider_metadata(R"({"metadata_version":"2.0","role":"csaf_trusted_provider",)"
+                                   R"("canonical_url":"http://x.invalid/provider-metadata.json"})",
+                                   "pm.json", 20795, 365);
+  ASSERT_FALSE(broken.problems.empty());
+  EXPECT_THAT(broken.problems.front(), HasSubstr("pm.json#"));
+  const auto not_json = check_csaf_provider_metadata("[1,2", "pm.json", 20795, 365);
+  ASSERT_EQ(not_json.problems.size(), 1U);
+  EXPECT_THAT(not_json.problems.front(), HasSubstr("pm.json"));
+}
+
 const CatalogueSet& catalogues() {
   static const CatalogueSet kSet = [] {
     auto set = builtin_catalogues();
