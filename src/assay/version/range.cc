@@ -1408,11 +1408,11 @@ bool has_at(std::string_view s, std::size_t pos, std::string_view word, bool ign
   if (pos + word.size() > s.size()) {
     return false;
   }
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char a = s[pos + i];
     const char b = word[i];
-    if (ignore_case ? ascii_lower(std::string_view(&a, 1)) != ascii_lower(std::string_view(&b, 1))
-                    : a != b) {
+    if (ignore_case ? lower(a) != lower(b) : a != b) {
       return false;
     }
   }
