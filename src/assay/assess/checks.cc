@@ -624,11 +624,13 @@ std::string describe(const match::Finding& finding) {
          std::string(match::to_string(finding.severity.level)) + (finding.kev ? ", KEV" : "") + ")";
 }
 
-void check_vulnerabilities(Context& context, CheckResult& result) {
+// The checks that read scan findings need a database and a scanned SBOM. Finishes `result` and
+// returns false when either is missing; `no_sbom` says what the missing SBOM stops.
+bool have_scans(Context& context, CheckResult& result, const char* no_sbom) {
   if (context.source == nullptr) {
     finish(result, Verdict::kNotApplicable,
            "no vulnerability database (give one with --db to run this check)");
-    return;
+    return false;
   }
   if (context.scans.empty()) {
     // A reseller has no SBOM duty of its own (the Code's 1.2 is the developer's): its
@@ -636,8 +638,14 @@ void check_vulnerabilities(Context& context, CheckResult& result) {
     const bool expected =
         context.policy.sbom_required && context.manifest.product.role != Role::kReseller;
     finish(result, expected ? Verdict::kFail : Verdict::kAttested,
-           expected ? "no readable SBOM to check for vulnerabilities"
-                    : "no SBOM to check; the vendor's self-assessment stands");
+           expected ? no_sbom : "no SBOM to check; the vendor's self-assessment stands");
+    return false;
+  }
+  return true;
+}
+
+void check_vulnerabilities(Context& context, CheckResult& result) {
+  if (!have_scans(context, result, "no readable SBOM to check for vulnerabilities")) {
     return;
   }
   std::size_t blocking = 0;
@@ -848,17 +856,7 @@ struct PatchCase {
 };
 
 void check_patch_timeliness(Context& context, CheckResult& result) {
-  if (context.source == nullptr) {
-    finish(result, Verdict::kNotApplicable,
-           "no vulnerability database (give one with --db to run this check)");
-    return;
-  }
-  if (context.scans.empty()) {
-    const bool expected =
-        context.policy.sbom_required && context.manifest.product.role != Role::kReseller;
-    finish(result, expected ? Verdict::kFail : Verdict::kAttested,
-           expected ? "no readable SBOM to find vulnerabilities and their fixes in"
-                    : "no SBOM to check; the vendor's self-assessment stands");
+  if (!have_scans(context, result, "no readable SBOM to find vulnerabilities and their fixes in")) {
     return;
   }
   // The releases with a scanned SBOM, in date order: the timeline fixes are read from.

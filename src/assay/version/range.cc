@@ -9,12 +9,14 @@
 #include "assay/core/limits.h"
 #include "assay/core/strings.h"
 #include "assay/version/internal/range_model.h"
+#include "assay/version/internal/text.h"
 #include "assay/version/vers.h"
 
 namespace assay::version {
 
 using internal::Bound;
 using internal::Clause;
+using internal::is_pcre_space;
 using internal::Model;
 using internal::Op;
 using internal::PrereleaseRule;
@@ -1400,19 +1402,14 @@ struct ConstraintVersion {
   std::string x_dev;  // ".x-dev" form, when present
 };
 
-bool is_pcre_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
 bool has_at(std::string_view s, std::size_t pos, std::string_view word, bool ignore_case) {
   if (pos + word.size() > s.size()) {
     return false;
   }
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char a = s[pos + i];
     const char b = word[i];
-    if (ignore_case ? lower(a) != lower(b) : a != b) {
+    if (ignore_case ? ascii_to_lower(a) != ascii_to_lower(b) : a != b) {
       return false;
     }
   }

@@ -23,6 +23,11 @@ constexpr int sign_of(int value) {
 }
 
 // Byte-wise comparison as unsigned bytes (memcmp order, shorter prefix first): -1, 0 or 1.
+// PCRE's \s: space, \t, \n, \v, \f, \r (the regular expressions of composer/semver).
+constexpr bool is_pcre_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 inline int compare_bytes(std::string_view a, std::string_view b) {
   const std::size_t common = a.size() < b.size() ? a.size() : b.size();
   for (std::size_t i = 0; i < common; ++i) {

@@ -6,8 +6,11 @@
 
 #include "assay/core/limits.h"
 #include "assay/core/strings.h"
+#include "assay/version/internal/text.h"
 
 namespace assay::version {
+
+using internal::is_pcre_space;
 
 namespace {
 
@@ -25,11 +28,6 @@ std::string_view php_trim(std::string_view s) {
     s.remove_suffix(1);
   }
   return s;
-}
-
-// PCRE's \s.
-bool is_pcre_space(char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 bool has_word(std::string_view s, std::size_t pos, std::string_view word) {
