@@ -78,6 +78,13 @@ Result<void> read_tst_info(const TS_TST_INFO* info, TimestampToken& token) {
   const ASN1_OCTET_STRING* digest = TS_MSG_IMPRINT_get_msg(imprint);
   token.imprint.assign(reinterpret_cast<const char*>(ASN1_STRING_get0_data(digest)),
                        static_cast<std::size_t>(ASN1_STRING_length(digest)));
+  if (token.imprint.size() != crypto::digest_size(token.imprint_algorithm)) {
+    return fail(ErrorCode::kInvalidInput,
+                "timestamp message imprint is " + std::to_string(token.imprint.size()) +
+                    " bytes, not the " +
+                    std::to_string(crypto::digest_size(token.imprint_algorithm)) + " of a " +
+                    std::string(crypto::to_string(token.imprint_algorithm)) + " digest");
+  }
   BIGNUM* serial = ASN1_INTEGER_to_BN(TS_TST_INFO_get_serial(mutable_info), nullptr);
   if (serial != nullptr) {
     char* hex = BN_bn2hex(serial);
